@@ -1,0 +1,103 @@
+/**
+ * @module createApp(deps): the one place where middleware, error handling and routes are wired.
+ * No runtime imports here — Node, Deno and Workers each build `Deps` and call this.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { agentRoutes } from '#routes/agents/index.ts';
+import { authRoutes } from '#routes/auth/index.ts';
+import { conversationRoutes } from '#routes/conversations/index.ts';
+import { directoryRoutes } from '#routes/directory/index.ts';
+import { healthRoutes } from '#routes/health/index.ts';
+import type { Deps } from './deps.ts';
+import { identify } from './http/auth.ts';
+import type { AppEnv, Services } from './http/env.ts';
+import { AppError, problemResponse } from './http/problem.ts';
+import { createTokenService } from './services/auth/tokens.ts';
+import { createConversationService } from './services/conversations/conversation-service.ts';
+import { docsPage } from './ui/docs-page.ts';
+import { uiRoutes } from './ui/routes.tsx';
+
+export const OPENAPI_INFO = {
+  title: 'Tidedesk API',
+  version: '1.0.0',
+  description:
+    'Distributed cloud customer service: conversations, realtime delivery, skill-based routing and AI assist. Errors are RFC 9457 problem+json.',
+};
+
+function buildServices(deps: Deps): Services {
+  return {
+    ...deps,
+    tokens: createTokenService(deps.secrets.tokenKey, deps.config.tokenTtlSeconds, deps.clock),
+    conversations: createConversationService(deps),
+  };
+}
+
+export function createApp(deps: Deps) {
+  const services = buildServices(deps);
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimit,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `Request bodies are limited to ${deps.config.bodyLimit} bytes.`,
+        );
+      },
+    }),
+  );
+  app.use('*', identify);
+
+  app.route('/', healthRoutes);
+  app.route('/', authRoutes);
+  app.route('/', conversationRoutes);
+  app.route('/', agentRoutes);
+  app.route('/', directoryRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/' }] });
+  app.get('/docs', (c) => c.html(docsPage()));
+  app.route('/', uiRoutes);
+
+  app.notFound((c) =>
+    problemResponse(new AppError('not_found', `No route for ${c.req.method} ${c.req.path}.`), c.req.path),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return problemResponse(err, c.req.path);
+    if (err instanceof HTTPException && err.status === 400) {
+      return problemResponse(
+        new AppError('malformed_json', 'The request body is not valid JSON.'),
+        c.req.path,
+      );
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      const code =
+        err.status === 401 ? 'unauthorized' : err.status === 413 ? 'payload_too_large' : 'forbidden';
+      return problemResponse(new AppError(code, err.message), c.req.path);
+    }
+    deps.logger.error('unhandled error', {
+      path: c.req.path,
+      method: c.req.method,
+      error: String(err),
+      stack: (err as Error).stack,
+    });
+    return problemResponse(new AppError('internal_error', 'Something went wrong on our side.'), c.req.path);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,86 @@
+/**
+ * @module The `tidedesk` command. Subcommands: serve, migrate, seed, build, bench.
+ * With --json, the last line printed is one JSON object.
+ */
+import { parseArgs } from 'node:util';
+import { EnvError } from '#src/config/env.ts';
+import { migrateCommand, seedCommand } from './commands/db.ts';
+import { serveCommand } from './commands/serve.ts';
+import { createOutput } from './output.ts';
+
+const HELP = `tidedesk <command> [options]
+
+Commands:
+  serve              start Tidedesk (what npm start runs)
+  migrate            apply database migrations
+  seed [--reset]     seed the demo tenants (--reset wipes the database first)
+  build              bundle client assets into dist/public
+  bench [--only NAME] [--json]   run benchmarks
+
+Options:
+  --json             print one JSON object as the last line
+  -h, --help         this help`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      json: { type: 'boolean' },
+      reset: { type: 'boolean' },
+      only: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const out = createOutput(Boolean(values.json));
+  switch (command) {
+    case 'serve':
+      await serveCommand(out);
+      return -1; // keep running
+    case 'migrate':
+      await migrateCommand(out);
+      return 0;
+    case 'seed':
+      await seedCommand(out, Boolean(values.reset));
+      return 0;
+    case 'build': {
+      const { buildAssets } = await import('#src/runtime/assets.ts');
+      await buildAssets();
+      out.say('Client assets built into dist/public.');
+      out.result({ ok: true });
+      return 0;
+    }
+    case 'bench': {
+      const { benchCommand } = await import('./commands/bench.ts');
+      return benchCommand(out, {
+        only: typeof values.only === 'string' ? values.only : undefined,
+        positionals,
+      });
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,7 @@
+/** @module The whole drizzle schema, one file per aggregate. */
+export * from './conversations.ts';
+export * from './knowledge.ts';
+export * from './skills.ts';
+export * from './sops.ts';
+export * from './tenants.ts';
+export * from './users.ts';

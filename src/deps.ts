@@ -1,0 +1,38 @@
+/**
+ * @module The dependencies `createApp` takes. Every runtime builds these and hands them in;
+ * nothing in the app reaches for a global.
+ */
+import type { Db } from './db/client.ts';
+import type { Clock } from './ports/clock.ts';
+import type { Ids } from './ports/ids.ts';
+import type { Logger } from './ports/logger.ts';
+import type { EventBus } from './realtime/bus.ts';
+
+export interface AppConfig {
+  /** Largest accepted request body in bytes (413 above it). */
+  bodyLimit: number;
+  /** Session lifetime in seconds. */
+  tokenTtlSeconds: number;
+  /** Mark session cookies `Secure` (on when served over https). */
+  secureCookies: boolean;
+  /** How often an idle SSE stream sends a keep-alive comment, in ms. */
+  sseKeepAliveMs: number;
+}
+
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  ids: Ids;
+  events: EventBus;
+  logger: Logger;
+  /** Key material for signing session tokens; derived from the master key by the runtime. */
+  secrets: { tokenKey: string };
+  config: AppConfig;
+}
+
+export const defaultAppConfig: AppConfig = {
+  bodyLimit: 64 * 1024,
+  tokenTtlSeconds: 12 * 3600,
+  secureCookies: false,
+  sseKeepAliveMs: 15_000,
+};

@@ -1,0 +1,56 @@
+/**
+ * @module Authentication and role guards. The token comes from `Authorization: Bearer`, the
+ * `td_session` cookie (pages), or `access_token` in the query (EventSource cannot set headers).
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { CustomerPrincipal, Principal, StaffPrincipal } from '#src/core/auth/principal.ts';
+import type { Role } from '#src/db/schema/users.ts';
+import type { AppEnv } from './env.ts';
+import { AppError } from './problem.ts';
+
+export const SESSION_COOKIE = 'td_session';
+
+export function tokenFrom(c: Context<AppEnv>): string | undefined {
+  const header = c.req.header('authorization');
+  if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim();
+  const cookie = getCookie(c, SESSION_COOKIE);
+  if (cookie) return cookie;
+  return c.req.query('access_token') ?? undefined;
+}
+
+/** Resolves the caller (or null) once per request; guards below decide what is allowed. */
+export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = tokenFrom(c);
+  c.set('principal', token ? await c.get('services').tokens.read(token) : null);
+  await next();
+};
+
+export function requirePrincipal(c: Context<AppEnv>): Principal {
+  const p = c.get('principal');
+  if (!p)
+    throw new AppError('unauthorized', 'Sign in first: send a Bearer token from POST /api/v1/auth/token.');
+  return p;
+}
+
+export function requireStaff(c: Context<AppEnv>, ...roles: Role[]): StaffPrincipal {
+  const p = requirePrincipal(c);
+  if (p.kind !== 'staff' || (roles.length > 0 && !roles.includes(p.role))) {
+    throw new AppError(
+      'forbidden',
+      roles.length ? `Requires one of the roles: ${roles.join(', ')}.` : 'Staff only.',
+    );
+  }
+  return p;
+}
+
+export function requireCustomer(c: Context<AppEnv>): CustomerPrincipal {
+  const p = requirePrincipal(c);
+  if (p.kind !== 'customer') {
+    throw new AppError(
+      'forbidden',
+      'Only a customer widget session may do this (POST /api/v1/widget/sessions).',
+    );
+  }
+  return p;
+}

@@ -1,0 +1,49 @@
+/**
+ * @module Shared boot for the file-system runtimes (Node, Deno): environment, master key,
+ * database with migrations, first-start seed, dependencies. Workers have their own boot.
+ */
+import { createApp } from '#src/app.ts';
+import type { Env } from '#src/config/env.ts';
+import { seedIfEmpty } from '#src/db/seed/seed.ts';
+import { type Deps, defaultAppConfig } from '#src/deps.ts';
+import { systemClock } from '#src/ports/clock.ts';
+import { randomIds } from '#src/ports/ids.ts';
+import { createLogger } from '#src/ports/logger.ts';
+import { createInProcessBus } from '#src/realtime/in-process.ts';
+import { deriveKey } from '#src/services/auth/derive-key.ts';
+import { type OpenDb, openMigratedDb } from './libsql.ts';
+import { loadOrCreateMasterKey, type MasterKey } from './secrets.ts';
+
+export interface Booted {
+  app: ReturnType<typeof createApp>;
+  deps: Deps;
+  database: OpenDb;
+  masterKey: MasterKey;
+  seeded: boolean;
+}
+
+export async function boot(env: Env): Promise<Booted> {
+  const logger = createLogger(env.TIDEDESK_LOG_LEVEL);
+  const masterKey = loadOrCreateMasterKey(env.TIDEDESK_MASTER_KEY, env.TIDEDESK_DATA_DIR);
+  const database = await openMigratedDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  const deps: Deps = {
+    db: database.db,
+    clock: systemClock,
+    ids: randomIds,
+    events: createInProcessBus(),
+    logger,
+    secrets: { tokenKey: await deriveKey(masterKey.key, 'tidedesk/session-tokens/v1') },
+    config: {
+      ...defaultAppConfig,
+      bodyLimit: env.TIDEDESK_BODY_LIMIT,
+      tokenTtlSeconds: env.TIDEDESK_TOKEN_TTL,
+    },
+  };
+  const seeded = await seedIfEmpty({
+    db: database.db,
+    clock: systemClock,
+    ids: randomIds,
+    password: env.TIDEDESK_DEMO_PASSWORD,
+  });
+  return { app: createApp(deps), deps, database, masterKey, seeded };
+}

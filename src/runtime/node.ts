@@ -1,0 +1,48 @@
+/**
+ * @module Node runtime: serve the app with @hono/node-server plus static assets from dist/public.
+ */
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { Env } from '#src/config/env.ts';
+import { ensureAssets, PUBLIC_DIR } from './assets.ts';
+import { type Booted, boot } from './boot.ts';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  booted: Booted;
+  close(): Promise<void>;
+}
+
+export async function startNodeServer(env: Env): Promise<RunningServer> {
+  await ensureAssets();
+  const booted = await boot(env);
+  const root = new Hono();
+  const relativeRoot = resolve(PUBLIC_DIR).replace(`${process.cwd()}/`, '');
+  root.use(
+    '/assets/*',
+    serveStatic({ root: relativeRoot, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
+  );
+  root.route('/', booted.app);
+  return new Promise((done) => {
+    const server = serve({ fetch: root.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+      const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${info.port}`;
+      done({
+        url,
+        port: info.port,
+        booted,
+        close: () =>
+          new Promise<void>((closed) => {
+            server.close(() => {
+              booted.database.client.close();
+              closed();
+            });
+            // Open SSE streams would keep close() waiting forever.
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      });
+    });
+  });
+}

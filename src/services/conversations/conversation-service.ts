@@ -1,0 +1,287 @@
+/**
+ * @module Conversations and messages: create, post, read, claim, resolve. Every write is one
+ * atomic batch (message + event + counters), durable before it is acknowledged or published,
+ * and idempotent on the client's message id.
+ */
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { CustomerPrincipal, Principal, StaffPrincipal } from '#src/core/auth/principal.ts';
+import { canRead, canWrite, detectLocale, isOpen, subjectFrom } from '#src/core/conversations/access.ts';
+import { EVENT_TYPES } from '#src/core/conversations/events.ts';
+import type { Db } from '#src/db/client.ts';
+import {
+  type AuthorRole,
+  type Conversation,
+  type ConversationState,
+  conversations,
+  events,
+  type Message,
+  messages,
+} from '#src/db/schema/conversations.ts';
+import { AppError, notFound } from '#src/http/problem.ts';
+import type { Clock } from '#src/ports/clock.ts';
+import type { Ids } from '#src/ports/ids.ts';
+import type { EventBus } from '#src/realtime/bus.ts';
+import { toStreamEvent } from './event-log.ts';
+
+export interface ConversationDeps {
+  db: Db;
+  clock: Clock;
+  ids: Ids;
+  events: EventBus;
+}
+
+export interface NewMessage {
+  text: string;
+  clientMessageId: string;
+}
+
+/** Next per-conversation event seq, computed inside the same statement that inserts the event. */
+const nextEventSeq = (conversationId: string) =>
+  sql`coalesce((select max(seq) from ${events} where conversation_id = ${conversationId}), 0) + 1`;
+
+export function createConversationService(deps: ConversationDeps) {
+  const { db, clock, ids } = deps;
+
+  async function publishEvents(where: ReturnType<typeof eq>) {
+    const rows = await db
+      .select({
+        id: events.id,
+        tenantId: events.tenantId,
+        conversationId: events.conversationId,
+        seq: events.seq,
+        type: events.type,
+        messageId: events.messageId,
+        actorId: events.actorId,
+        payload: events.payload,
+        createdAt: events.createdAt,
+        assigneeId: conversations.assigneeId,
+      })
+      .from(events)
+      .innerJoin(conversations, eq(conversations.id, events.conversationId))
+      .where(where)
+      .orderBy(asc(events.id));
+    for (const row of rows) deps.events.publish(toStreamEvent(row));
+  }
+
+  /** Loads a conversation the caller may read; anything else is a 404. */
+  async function getReadable(p: Principal, id: string): Promise<Conversation> {
+    const [conv] = await db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.id, id), eq(conversations.tenantId, p.tenantId)));
+    if (!conv || !canRead(p, conv)) throw notFound('conversation');
+    return conv;
+  }
+
+  /**
+   * Inserts a message (and its `message.created` event) unless the client id was seen before.
+   * Returns the stored message and whether this call created it.
+   */
+  async function insertMessage(
+    conv: Pick<Conversation, 'id' | 'tenantId'>,
+    author: { role: AuthorRole; id: string },
+    input: NewMessage,
+  ): Promise<{ message: Message; created: boolean }> {
+    const id = ids.next('msg');
+    const now = clock.now();
+    await db.batch([
+      db.run(sql`insert into ${messages} (id, tenant_id, conversation_id, seq, author_role, author_id, text, client_message_id, created_at)
+        select ${id}, ${conv.tenantId}, ${conv.id}, coalesce(max(seq), 0) + 1, ${author.role}, ${author.id}, ${input.text}, ${input.clientMessageId}, ${now}
+        from ${messages} where conversation_id = ${conv.id}
+        on conflict do nothing`),
+      db.run(sql`insert into ${events} (tenant_id, conversation_id, seq, type, message_id, actor_id, payload, created_at)
+        select m.tenant_id, m.conversation_id, ${nextEventSeq(conv.id)}, ${EVENT_TYPES.messageCreated}, m.id, m.author_id,
+          json_object('message', json_object('id', m.id, 'conversationId', m.conversation_id, 'seq', m.seq,
+            'authorRole', m.author_role, 'authorId', m.author_id, 'text', m.text,
+            'clientMessageId', m.client_message_id, 'createdAt', m.created_at)),
+          m.created_at
+        from ${messages} m where m.id = ${id}
+        on conflict do nothing`),
+      db.run(sql`update ${conversations} set last_message_seq = (select max(seq) from ${messages} where conversation_id = ${conv.id}),
+        updated_at = ${now} where id = ${conv.id}`),
+    ]);
+    const [message] = await db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, conv.id), eq(messages.clientMessageId, input.clientMessageId)));
+    if (!message) throw new Error(`message ${input.clientMessageId} vanished after insert`);
+    const created = message.id === id;
+    if (created) await publishEvents(eq(events.messageId, id));
+    return { message, created };
+  }
+
+  async function lastEventSeq(conversationId: string): Promise<number> {
+    const [row] = await db
+      .select({ seq: sql<number>`coalesce(max(${events.seq}), 0)` })
+      .from(events)
+      .where(eq(events.conversationId, conversationId));
+    return row?.seq ?? 0;
+  }
+
+  /** Publishes what was logged after `seq`; subscribers drop duplicates, so overlap is harmless. */
+  const publishSince = (conversationId: string, seq: number) =>
+    publishEvents(and(eq(events.conversationId, conversationId), gt(events.seq, seq))!);
+
+  function assertSameText(message: Message, input: NewMessage) {
+    if (message.text !== input.text) {
+      throw new AppError(
+        'conflict',
+        `clientMessageId ${input.clientMessageId} was already used for a different message.`,
+      );
+    }
+  }
+
+  return {
+    getReadable,
+
+    /** Opens a conversation with the customer's first message; a retry returns the original. */
+    async create(
+      p: CustomerPrincipal,
+      input: NewMessage,
+    ): Promise<{ conversation: Conversation; created: boolean }> {
+      const id = ids.next('conv');
+      const now = clock.now();
+      const locale = detectLocale(input.text);
+      await db.batch([
+        db.run(sql`insert into ${conversations} (id, tenant_id, customer_id, open_client_message_id, state, priority, locale, subject, last_message_seq, created_at, updated_at)
+          values (${id}, ${p.tenantId}, ${p.customerId}, ${input.clientMessageId}, 'queued', 0, ${locale}, ${subjectFrom(input.text)}, 0, ${now}, ${now})
+          on conflict do nothing`),
+        db.run(sql`insert into ${events} (tenant_id, conversation_id, seq, type, actor_id, payload, created_at)
+          select c.tenant_id, c.id, 1, ${EVENT_TYPES.conversationCreated}, c.customer_id,
+            json_object('conversation', json_object('id', c.id, 'state', c.state, 'subject', c.subject, 'locale', c.locale, 'customerId', c.customer_id, 'createdAt', c.created_at)),
+            c.created_at
+          from ${conversations} c where c.id = ${id}
+          on conflict do nothing`),
+      ]);
+      const [conv] = await db
+        .select()
+        .from(conversations)
+        .where(
+          and(
+            eq(conversations.customerId, p.customerId),
+            eq(conversations.openClientMessageId, input.clientMessageId),
+          ),
+        );
+      if (!conv) throw new Error('conversation vanished after insert');
+      const created = conv.id === id;
+      if (created) await publishEvents(and(eq(events.conversationId, id), eq(events.seq, 1))!);
+      const { message } = await insertMessage(conv, { role: 'customer', id: p.customerId }, input);
+      assertSameText(message, input);
+      const [fresh] = await db.select().from(conversations).where(eq(conversations.id, conv.id));
+      return { conversation: fresh ?? conv, created };
+    },
+
+    /** Posts a message as the customer or the assigned agent. */
+    async post(
+      p: Principal,
+      conversationId: string,
+      input: NewMessage,
+    ): Promise<{ message: Message; created: boolean }> {
+      const conv = await getReadable(p, conversationId);
+      const [existing] = await db
+        .select()
+        .from(messages)
+        .where(
+          and(eq(messages.conversationId, conv.id), eq(messages.clientMessageId, input.clientMessageId)),
+        );
+      if (existing) {
+        assertSameText(existing, input);
+        return { message: existing, created: false };
+      }
+      if (!canWrite(p, conv)) {
+        throw new AppError(
+          'forbidden',
+          'Only the customer and the assigned agent may write to this conversation.',
+        );
+      }
+      if (!isOpen(conv)) throw new AppError('conflict', `The conversation is ${conv.state}.`);
+      const author =
+        p.kind === 'customer'
+          ? { role: 'customer' as const, id: p.customerId }
+          : { role: 'agent' as const, id: p.userId };
+      const result = await insertMessage(conv, author, input);
+      assertSameText(result.message, input);
+      return result;
+    },
+
+    async messagesAfter(
+      p: Principal,
+      conversationId: string,
+      after: number,
+      limit: number,
+    ): Promise<Message[]> {
+      const conv = await getReadable(p, conversationId);
+      return db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.conversationId, conv.id), gt(messages.seq, after)))
+        .orderBy(asc(messages.seq))
+        .limit(limit);
+    },
+
+    /** Conversations the caller can see, newest activity first. */
+    async list(p: StaffPrincipal, filter: { states?: ConversationState[]; mine?: boolean; limit: number }) {
+      const clauses = [eq(conversations.tenantId, p.tenantId)];
+      if (filter.states?.length) clauses.push(inArray(conversations.state, filter.states));
+      if (filter.mine) clauses.push(eq(conversations.assigneeId, p.userId));
+      const rows = await db
+        .select()
+        .from(conversations)
+        .where(and(...clauses))
+        .orderBy(desc(conversations.updatedAt))
+        .limit(filter.limit);
+      return rows.filter((c) => canRead(p, c));
+    },
+
+    /** Manual claim of a queued conversation; exactly one concurrent claimer wins. */
+    async claim(p: StaffPrincipal, conversationId: string): Promise<Conversation> {
+      const conv = await getReadable(p, conversationId);
+      if (conv.assigneeId === p.userId && conv.state === 'assigned') return conv;
+      const now = clock.now();
+      const before = await lastEventSeq(conv.id);
+      await db.batch([
+        db.run(sql`update ${conversations} set state = 'assigned', assignee_id = ${p.userId}, assigned_at = ${now}, updated_at = ${now}
+          where id = ${conv.id} and tenant_id = ${p.tenantId} and state = 'queued'`),
+        db.run(sql`insert into ${events} (tenant_id, conversation_id, seq, type, actor_id, payload, created_at)
+          select c.tenant_id, c.id, ${nextEventSeq(conv.id)}, ${EVENT_TYPES.conversationAssigned}, ${p.userId},
+            json_object('conversationId', c.id, 'assigneeId', c.assignee_id, 'state', c.state), ${now}
+          from ${conversations} c where c.id = ${conv.id} and changes() = 1`),
+      ]);
+      const [after] = await db.select().from(conversations).where(eq(conversations.id, conv.id));
+      if (!after || after.assigneeId !== p.userId) {
+        throw new AppError('conflict', 'The conversation was already taken or closed.');
+      }
+      await publishSince(conv.id, before);
+      return after;
+    },
+
+    /** Marks an assigned conversation resolved (the assignee, a supervisor or an admin). */
+    async resolve(p: StaffPrincipal, conversationId: string): Promise<Conversation> {
+      const conv = await getReadable(p, conversationId);
+      if (conv.state === 'resolved') return conv;
+      const oversight = p.role === 'supervisor' || p.role === 'admin';
+      if (conv.assigneeId !== p.userId && !oversight) {
+        throw new AppError(
+          'forbidden',
+          'Only the assigned agent or a supervisor may resolve this conversation.',
+        );
+      }
+      if (!isOpen(conv)) throw new AppError('conflict', `The conversation is ${conv.state}.`);
+      const now = clock.now();
+      const before = await lastEventSeq(conv.id);
+      await db.batch([
+        db.run(sql`update ${conversations} set state = 'resolved', resolved_at = ${now}, updated_at = ${now}
+          where id = ${conv.id} and state in ('queued', 'assigned')`),
+        db.run(sql`insert into ${events} (tenant_id, conversation_id, seq, type, actor_id, payload, created_at)
+          select c.tenant_id, c.id, ${nextEventSeq(conv.id)}, ${EVENT_TYPES.conversationResolved}, ${p.userId},
+            json_object('conversationId', c.id, 'state', c.state), ${now}
+          from ${conversations} c where c.id = ${conv.id} and changes() = 1`),
+      ]);
+      await publishSince(conv.id, before);
+      const [after] = await db.select().from(conversations).where(eq(conversations.id, conv.id));
+      return after ?? conv;
+    },
+  };
+}
+
+export type ConversationService = ReturnType<typeof createConversationService>;
