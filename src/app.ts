@@ -13,7 +13,7 @@ import { healthRoutes } from '#routes/health/index.ts';
 import type { Deps } from './deps.ts';
 import { identify } from './http/auth.ts';
 import type { AppEnv, Services } from './http/env.ts';
-import { AppError, problemResponse } from './http/problem.ts';
+import { AppError, type ProblemCode, problemResponse } from './http/problem.ts';
 import { createTokenService } from './services/auth/tokens.ts';
 import { createConversationService } from './services/conversations/conversation-service.ts';
 import { docsPage } from './ui/docs-page.ts';
@@ -24,6 +24,16 @@ export const OPENAPI_INFO = {
   version: '1.0.0',
   description:
     'Distributed cloud customer service: conversations, realtime delivery, skill-based routing and AI assist. Errors are RFC 9457 problem+json.',
+};
+
+/** Hono's own HTTP exceptions (validator, body parsing) mapped onto our problem codes. */
+const HTTP_EXCEPTION_CODES: Record<number, ProblemCode> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
 };
 
 function buildServices(deps: Deps): Services {
@@ -84,8 +94,7 @@ export function createApp(deps: Deps) {
       );
     }
     if (err instanceof HTTPException && err.status < 500) {
-      const code =
-        err.status === 401 ? 'unauthorized' : err.status === 413 ? 'payload_too_large' : 'forbidden';
+      const code = HTTP_EXCEPTION_CODES[err.status] ?? 'forbidden';
       return problemResponse(new AppError(code, err.message), c.req.path);
     }
     deps.logger.error('unhandled error', {
