@@ -1,0 +1,95 @@
+/**
+ * @module Phone numbers. Mainland mobiles (1[3-9] + 9 digits, optionally +86/0086, spaced or
+ * dashed) and landlines with an area code come from the digit-run scanner; every other format
+ * (US "(415) 555-0132", "+44 20 7946 0958", dotted, with extensions) is found by a bounded shape
+ * pattern and then validated by libphonenumber-js. Company hotlines (400/800/95xxx) are not
+ * personal data and are skipped.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { digitSlices, findDigitRuns } from './number-runs.ts';
+import type { Candidate, Recognizer } from './recognizer.ts';
+
+const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
+const LANDLINE_AREA = /^0[1-9]\d{1,2}$/;
+
+/** True for a mainland mobile number (country prefix allowed). */
+export function isCnMobile(value: string): boolean {
+  return MOBILE.test(value.replace(/[\s\-+]/g, ''));
+}
+
+// Bounded shape: optional +country, optional (area), 2–5 groups of 2–4 digits, optional extension.
+// Every repetition needs a separator first, so there is nothing to backtrack over.
+const SHAPE =
+  /(?<![\w.+\-@])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){0,4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w@]|[.-]\d)/gi;
+const AREA_PAREN = /[(（](0\d{2,3})[)）][ -]?(\d{3,4})[ -]?(\d{4})(?!\d)/g;
+
+export function createPhoneRecognizer(): Recognizer {
+  return {
+    name: 'phone',
+    find({ text, lang }) {
+      const out: Candidate[] = [];
+      for (const run of findDigitRuns(text)) {
+        for (const s of digitSlices(run, 10, 15)) {
+          const v = s.value;
+          const plus = s.first === 0 && run.start > 0 && text[run.start - 1] === '+';
+          const start = plus ? s.start - 1 : s.start;
+          if (MOBILE.test(v) && (v.length === 11 || plus || v.startsWith('00'))) {
+            out.push({ type: 'PHONE', start, end: s.end, score: s.whole ? 0.85 : 0.7, contextWeight: 0.6 });
+            continue;
+          }
+          if (s.first === s.last && !plus) {
+            // Unseparated 0xx… could be any serial number: only context makes it a landline.
+            if (/^0[1-9]\d{9,10}$/.test(v) && isValidCn(v)) {
+              out.push({ type: 'PHONE', start, end: s.end, score: 0.45, contextWeight: 1 });
+            }
+            continue;
+          }
+          const area = run.groups[s.first]!.chars;
+          if (!plus && LANDLINE_AREA.test(area) && isValidCn(v)) {
+            out.push({ type: 'PHONE', start, end: s.end, score: s.whole ? 0.75 : 0.6, contextWeight: 0.6 });
+          }
+        }
+      }
+      AREA_PAREN.lastIndex = 0;
+      for (let m = AREA_PAREN.exec(text); m !== null; m = AREA_PAREN.exec(text)) {
+        if (isValidCn(m[1]! + m[2]! + m[3]!)) {
+          out.push({
+            type: 'PHONE',
+            start: m.index,
+            end: m.index + m[0].length,
+            score: 0.8,
+            contextWeight: 0.6,
+          });
+        }
+      }
+      SHAPE.lastIndex = 0;
+      for (let m = SHAPE.exec(text); m !== null; m = SHAPE.exec(text)) {
+        const raw = m[0];
+        const digits = raw.replace(/\D/g, '');
+        if (digits.length < 7 || digits.length > 15) continue;
+        if (isCnMobile(digits) || /^(?:400|800|95\d)/.test(digits)) continue;
+        const score = scoreInternational(raw, lang);
+        if (score > 0) {
+          out.push({ type: 'PHONE', start: m.index, end: m.index + raw.length, score, contextWeight: 1 });
+        }
+      }
+      return out;
+    },
+  };
+}
+
+function isValidCn(digits: string): boolean {
+  if (/^(?:400|800|95\d)/.test(digits)) return false;
+  return parsePhoneNumberFromString(digits, 'CN')?.isValid() === true;
+}
+
+/** Valid for its country: 0.75; merely possible (right length): 0.35, so context must back it. */
+function scoreInternational(raw: string, lang: 'zh' | 'en' | undefined): number {
+  const international = raw.startsWith('+');
+  const separated = /[ .()-]/.test(raw);
+  const parsed = parsePhoneNumberFromString(raw, lang === 'zh' ? 'CN' : 'US');
+  if (!parsed) return 0;
+  if (parsed.isValid()) return separated || international ? 0.75 : 0.55;
+  if (parsed.isPossible()) return separated ? 0.35 : 0.2;
+  return 0;
+}

@@ -1,0 +1,40 @@
+/** @module The shape every recogniser family returns and the boundary helpers they share. */
+import type { PiiEntity } from './types.ts';
+
+/** A recogniser's raw finding before context scoring and overlap resolution. */
+export interface Candidate extends PiiEntity {
+  /**
+   * How much nearby context words may move the score: 1 = fully (names, legacy IDs, bare
+   * numbers), 0 = not at all (a checksum-valid 18-character ID is an ID whatever the words say).
+   */
+  contextWeight?: number;
+}
+
+export interface RecognizerInput {
+  text: string;
+  lang: 'zh' | 'en' | undefined;
+}
+
+/** One recogniser family (resident IDs, phones, …): a single left-to-right pass over the text. */
+export interface Recognizer {
+  readonly name: string;
+  find(input: RecognizerInput): Candidate[];
+}
+
+/** ASCII letters and digits: a number glued to them is part of a code, not a standalone value. */
+export function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** True when the character before `start` and the one at `end` do not continue an ASCII token. */
+export function hasAlnumBoundaries(text: string, start: number, end: number): boolean {
+  return (
+    !(start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) &&
+    !(end < text.length && isAsciiAlnum(text.charCodeAt(end)))
+  );
+}
+
+/** Keep a score within 0–1 and at two decimals so reports stay readable. */
+export function clampScore(score: number): number {
+  return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
+}
