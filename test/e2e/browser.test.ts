@@ -1,0 +1,253 @@
+/**
+ * Page tests in a real Chromium against a real server: the customer ↔ agent round trip in real
+ * time, the language switch, the supervisor and admin pages, /docs without a CDN, empty states.
+ * Screenshots land in test-artifacts/e2e/. Without a browser the suite is skipped loudly, or fails
+ * when TIDEDESK_E2E=required.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserAvailability,
+  documentStillMarked,
+  type E2eServer,
+  launchBrowser,
+  markDocument,
+  missingBrowserBanner,
+  openContext,
+  screenshot,
+  signIn,
+  startServer,
+  type WatchedContext,
+} from './browser-helpers.ts';
+
+const browserInfo = browserAvailability();
+
+if (!browserInfo.available && browserInfo.required) {
+  describe('browser tests', () => {
+    it('need Chromium because TIDEDESK_E2E=required', () => {
+      throw new Error(
+        `TIDEDESK_E2E=required but no Chromium at ${browserInfo.path}. Install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`,
+      );
+    });
+  });
+} else if (!browserInfo.available) {
+  console.warn(missingBrowserBanner(browserInfo.path));
+} else if (browserInfo.disabled) {
+  console.warn('Browser tests skipped: TIDEDESK_E2E=skip.');
+}
+
+const run = browserInfo.available && !browserInfo.disabled;
+const CHINESE_OPENING = '你好，我的订单还没发货';
+const AGENT_REPLY = 'Hello! Let me check that for you.';
+const ENGLISH_FOLLOW_UP = 'Thanks, I will wait here for your answer.';
+
+describe.skipIf(!run)('pages in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const contexts: WatchedContext[] = [];
+
+  const open = async (locale: 'zh-CN' | 'en-US') => {
+    const ctx = await openContext(browser, locale);
+    contexts.push(ctx);
+    return ctx;
+  };
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser(browserInfo.path);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    // Every page opened by the suite must have run without errors and without leaving the host.
+    for (const ctx of contexts) {
+      expect(ctx.errors).toEqual([]);
+      expect(ctx.offHost).toEqual([]);
+    }
+  });
+
+  it('customer and agent chat in real time, in Chinese and English', { timeout: 90_000 }, async () => {
+    const agent = await open('en-US');
+    await signIn(agent.page, server.url, 'agent1@demo.test');
+    expect(new URL(agent.page.url()).pathname).toBe('/agent');
+    await agent.page.locator('#live[data-state="open"]').waitFor();
+    await agent.page.getByTestId('queue-empty').waitFor();
+    await markDocument(agent.page);
+
+    const customer = await open('zh-CN');
+    await customer.page.goto(`${server.url}/widget?tenant=demo`);
+    await customer.page.getByTestId('widget-greeting').waitFor();
+    await customer.page.getByTestId('widget-input').fill(CHINESE_OPENING);
+    await customer.page.getByTestId('widget-input').press('Enter');
+    // Confirmed by the server: the echo from the stream carries a seq.
+    await customer.page
+      .locator('[data-testid="customer-message"][data-seq="1"]')
+      .getByText(CHINESE_OPENING)
+      .waitFor();
+    await markDocument(customer.page);
+
+    // The agent's queue updates live, without a reload.
+    const queued = agent.page.getByTestId('queue-list').getByText(CHINESE_OPENING);
+    await queued.waitFor();
+    expect(await documentStillMarked(agent.page)).toBe(true);
+    await screenshot(agent.page, 'agent-queue');
+
+    // Keyboard: j moves to the first conversation, Enter opens it.
+    await agent.page.locator('body').click({ position: { x: 700, y: 5 } });
+    await agent.page.keyboard.press('j');
+    await agent.page.keyboard.press('Enter');
+    await agent.page.getByTestId('conversation-subject').getByText(CHINESE_OPENING).waitFor();
+    await agent.page.getByTestId('messages').getByText(CHINESE_OPENING).waitFor();
+    await agent.page.getByTestId('claim').click();
+    await agent.page.getByTestId('mine-list').getByText(CHINESE_OPENING).waitFor();
+    const reply = agent.page.getByTestId('reply-input');
+    await reply.waitFor();
+    await reply.fill(AGENT_REPLY);
+    await reply.press('Enter');
+    await agent.page.locator('[data-testid="agent-message"][data-seq="2"]').getByText(AGENT_REPLY).waitFor();
+
+    // The customer sees the agent join and reply, live.
+    await customer.page.getByTestId('agent-message').getByText(AGENT_REPLY).waitFor();
+    await customer.page.getByText('客服已接入会话。').waitFor();
+    expect(await documentStillMarked(customer.page)).toBe(true);
+
+    // Now the customer writes in English; the agent sees it live in the open conversation.
+    await customer.page.getByTestId('widget-input').fill(ENGLISH_FOLLOW_UP);
+    await customer.page.getByRole('button', { name: '发送' }).click();
+    await customer.page.locator('[data-testid="customer-message"][data-seq="3"]').waitFor();
+    await agent.page
+      .locator('[data-testid="customer-message"][data-seq="3"]')
+      .getByText(ENGLISH_FOLLOW_UP)
+      .waitFor();
+    expect(await documentStillMarked(agent.page)).toBe(true);
+    expect(await agent.page.locator('[data-testid="messages"] .msg').count()).toBe(3);
+    expect(await customer.page.locator('[data-testid="widget-messages"] .msg').count()).toBe(3);
+
+    await screenshot(customer.page, 'customer-widget');
+    await screenshot(agent.page, 'agent-workspace');
+
+    // A reload keeps the customer's conversation (token in sessionStorage) with nothing doubled.
+    await customer.page.reload();
+    await customer.page.locator('[data-testid="customer-message"][data-seq="3"]').waitFor();
+    expect(await customer.page.locator('[data-testid="widget-messages"] .msg').count()).toBe(3);
+  });
+
+  it('switches the agent workspace between Chinese and English', { timeout: 60_000 }, async () => {
+    const agent = await open('zh-CN');
+    await signIn(agent.page, server.url, 'agent2@demo.test');
+    await agent.page.locator('.sidebar-head h1').getByText('工作台').waitFor();
+    expect(await agent.page.locator('#queue-title').textContent()).toContain('排队中');
+    expect(await agent.page.getByRole('button', { name: '退出登录' }).count()).toBe(1);
+
+    await agent.page.getByRole('link', { name: 'English' }).click();
+    await agent.page.locator('.sidebar-head h1').getByText('Workspace').waitFor();
+    expect(await agent.page.locator('#queue-title').textContent()).toContain('Waiting');
+    expect(await agent.page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    expect(await agent.page.locator('html').getAttribute('lang')).toBe('en');
+    await screenshot(agent.page, 'agent-english');
+
+    // The choice is remembered without the query parameter …
+    await agent.page.goto(`${server.url}/agent`);
+    await agent.page.locator('.sidebar-head h1').getByText('Workspace').waitFor();
+    // … and switching back works the same way.
+    await agent.page.getByRole('link', { name: '中文' }).click();
+    await agent.page.locator('.sidebar-head h1').getByText('工作台').waitFor();
+    expect(await agent.page.locator('html').getAttribute('lang')).toBe('zh-CN');
+  });
+
+  it('shows the supervisor every open conversation live, and the admin the directory', {
+    timeout: 60_000,
+  }, async () => {
+    const sup = await open('en-US');
+    await signIn(sup.page, server.url, 'supervisor@demo.test');
+    expect(new URL(sup.page.url()).pathname).toBe('/supervisor');
+    const rows = sup.page.getByTestId('open-conversation');
+    await rows.getByText(CHINESE_OPENING).waitFor();
+    const before = await rows.count();
+    expect(Number(await sup.page.getByTestId('count-total').textContent())).toBe(before);
+    await markDocument(sup.page);
+
+    // A new conversation appears without a reload.
+    const subject = 'Where is my refund? (supervisor check)';
+    const session = await fetch(`${server.url}/api/v1/widget/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant: 'demo' }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const created = await fetch(`${server.url}/api/v1/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      body: JSON.stringify({ text: subject, clientMessageId: 'e2e-sup-1' }),
+    });
+    expect(created.status).toBe(201);
+    await rows.getByText(subject).waitFor();
+    expect(await rows.count()).toBe(before + 1);
+    expect(Number(await sup.page.getByTestId('count-total').textContent())).toBe(before + 1);
+    expect(await documentStillMarked(sup.page)).toBe(true);
+    await screenshot(sup.page, 'supervisor');
+
+    const admin = await open('en-US');
+    await signIn(admin.page, server.url, 'admin@demo.test');
+    expect(new URL(admin.page.url()).pathname).toBe('/admin');
+    await admin.page.locator('[data-testid="person-row"][data-role="agent"]').first().waitFor();
+    expect(
+      await admin.page.locator('[data-testid="person-row"][data-role="agent"]').count(),
+    ).toBeGreaterThanOrEqual(20);
+    expect(
+      await admin.page.getByTestId('people-table').getByText('agent1@demo.test', { exact: true }).count(),
+    ).toBe(1);
+    await screenshot(admin.page, 'admin-people');
+
+    await admin.page.getByTestId('tab-skills').click();
+    expect(await admin.page.getByTestId('skill-row').count()).toBeGreaterThan(0);
+
+    await admin.page.getByTestId('tab-sops').click();
+    const sopRows = admin.page.getByTestId('sop-row');
+    expect(await sopRows.count()).toBeGreaterThan(0);
+    await sopRows.first().click();
+    const steps = admin.page.getByTestId('sop-steps').locator('li');
+    await steps.first().waitFor();
+    expect(await steps.first().locator('[lang="zh"]').count()).toBe(1);
+    expect(await steps.first().locator('[lang="en"]').count()).toBe(1);
+    await screenshot(admin.page, 'admin-sops');
+
+    await admin.page.getByTestId('tab-knowledge').click();
+    const articles = admin.page.getByTestId('kb-article');
+    await articles.first().waitFor();
+    const all = await articles.count();
+    await admin.page.getByTestId('kb-search').fill('zzzz-no-such-article');
+    await admin.page.getByTestId('kb-list').getByText('zzzz-no-such-article').waitFor();
+    expect(await articles.count()).toBe(0);
+    await admin.page.getByTestId('kb-search').fill('');
+    await articles.nth(all - 1).waitFor();
+    expect(await articles.count()).toBe(all);
+
+    // The wrong role gets a friendly 403 page, not a raw error.
+    const denied = await sup.page.goto(`${server.url}/admin`);
+    expect(denied?.status()).toBe(403);
+    await sup.page.getByTestId('message-page').getByText('not available').waitFor();
+  });
+
+  it('serves /docs as Swagger UI with our API title and no CDN', { timeout: 60_000 }, async () => {
+    const docs = await open('en-US');
+    await docs.page.goto(`${server.url}/docs`);
+    await docs.page.locator('.swagger-ui .info .title').getByText('Tidedesk API').waitFor();
+    await docs.page.locator('.opblock').first().waitFor();
+    expect(docs.offHost).toEqual([]);
+    await screenshot(docs.page, 'docs');
+  });
+
+  it('shows helpful empty states to an agent with no conversations', { timeout: 60_000 }, async () => {
+    // Northwind has its own, empty queue: the demo tenant's conversations must not show here.
+    const agent = await open('en-US');
+    await signIn(agent.page, server.url, 'agent1@northwind.test');
+    await agent.page.locator('#live[data-state="open"]').waitFor();
+    const empty = agent.page.getByTestId('queue-empty');
+    await empty.getByText('No conversations waiting — new ones appear here in real time.').waitFor();
+    await agent.page.getByTestId('mine-empty').waitFor();
+    expect(await agent.page.getByTestId('conversation-item').count()).toBe(0);
+    await agent.page.getByTestId('conversation-empty').waitFor();
+    await screenshot(agent.page, 'agent-empty');
+  });
+});
