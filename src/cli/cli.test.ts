@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,41 @@ describe('tidedesk CLI', () => {
       seeded: true,
       reset: true,
     });
+  });
+
+  it('sim tidal --json ends with {modes: {team, individual, elastic}} and writes a report', () => {
+    const report = join(dir, 'tidal.html');
+    const res = tidedesk([
+      'sim',
+      'tidal',
+      '--roster-cap',
+      '0.5',
+      '--seeds',
+      '1',
+      '--json',
+      '--report',
+      report,
+    ]);
+    expect(res.code).toBe(0);
+    const out = lastJson(res.stdout) as { modes: Record<string, Record<string, number>> };
+    for (const mode of ['team', 'individual', 'elastic']) {
+      for (const k of [
+        'peakAnswerRate',
+        'answerRate',
+        'serviceLevel',
+        'abandonRate',
+        'occupancy',
+        'agentHours',
+      ]) {
+        expect(out.modes[mode]?.[k], `${mode}.${k}`).toEqual(expect.any(Number));
+      }
+    }
+    expect(out.modes.elastic!.peakAnswerRate! / out.modes.team!.peakAnswerRate!).toBeGreaterThan(1.3);
+    expect(readFileSync(report, 'utf8')).toContain('<svg');
+  });
+
+  it('sim rejects a bad roster cap with exit code 2', () => {
+    expect(tidedesk(['sim', 'tidal', '--roster-cap', '7']).code).toBe(2);
   });
 
   it('an unknown command exits 2 with help', () => {

@@ -16,6 +16,8 @@ Commands:
   seed [--reset]     seed the demo tenants (--reset wipes the database first)
   build              bundle client assets into dist/public
   bench [--only NAME] [--json]   run benchmarks
+  sim tidal [--roster-cap 0.5] [--seeds 3] [--report FILE.html]
+                     simulate the 6× tidal day: team vs individual vs elastic routing
 
 Options:
   --json             print one JSON object as the last line
@@ -31,6 +33,9 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       reset: { type: 'boolean' },
       only: { type: 'string' },
+      report: { type: 'string' },
+      'roster-cap': { type: 'string' },
+      seeds: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,6 +56,15 @@ async function main(argv: string[]): Promise<number> {
       out.say('Client assets built into dist/public.');
       out.result({ ok: true });
       return 0;
+    }
+    case 'sim': {
+      const { simCommand } = await import('./commands/sim.ts');
+      return simCommand(out, {
+        scenario: positionals[0],
+        rosterCap: Number(values['roster-cap'] ?? 0.5),
+        seeds: Number(values.seeds ?? 3),
+        ...(typeof values.report === 'string' ? { report: values.report } : {}),
+      });
     }
     case 'bench': {
       const { benchCommand } = await import('./commands/bench.ts');
