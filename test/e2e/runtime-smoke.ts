@@ -201,3 +201,18 @@ export async function realtimeDelivery(base: string, trip: RoundTrip): Promise<S
     await stream.close();
   }
 }
+
+/** /assets/* serves the built client bundles and Swagger UI on every runtime. */
+export async function assetsServed(base: string): Promise<void> {
+  const js = await fetch(`${base}/assets/docs.js`);
+  expect(js.status).toBe(200);
+  expect(js.headers.get('content-type')).toMatch(/javascript/);
+  expect((await js.text()).length).toBeGreaterThan(0);
+  const css = await fetch(`${base}/assets/swagger-ui/swagger-ui.css`);
+  expect(css.status).toBe(200);
+  expect(css.headers.get('content-type')).toMatch(/text\/css/);
+  expect((await css.text()).length).toBeGreaterThan(1_000);
+  const missing = await fetch(`${base}/assets/no-such-file.js`);
+  await missing.body?.cancel();
+  expect(missing.status).toBe(404);
+}

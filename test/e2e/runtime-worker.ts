@@ -3,8 +3,7 @@
  * real wrangler.toml, local D1 and Durable Object state persisted to a temp folder, and the
  * D1 migrations applied first by the same wrangler command `npm run dev:worker` uses.
  */
-import { mkdirSync } from 'node:fs';
-import { PUBLIC_DIR } from '#src/runtime/assets.ts';
+import { buildAssets } from '#src/runtime/assets.ts';
 import { packageBin, ROOT, runToCompletion } from './runtime-process.ts';
 
 export interface RunningWorker {
@@ -20,9 +19,9 @@ export interface RunningWorker {
 const WRANGLER_ENV = { WRANGLER_SEND_METRICS: 'false', CI: '1' };
 
 export async function startWorker(persistTo: string): Promise<RunningWorker> {
-  // wrangler refuses to start without the [assets] directory; its content is not under test
-  // here (and `npm run dev:worker` builds it first).
-  mkdirSync(PUBLIC_DIR, { recursive: true });
+  // As `npm run dev:worker` does: wrangler serves [assets] from dist/public and refuses to
+  // start without it.
+  await buildAssets();
   const migrateStart = performance.now();
   await runToCompletion(
     [packageBin('wrangler'), 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo],

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningProcess, scriptArgv, startProcess } from './runtime-process.ts';
-import { conversationRoundTrip, type RoundTrip, realtimeDelivery, waitForHealthy } from './runtime-smoke.ts';
+import {
+  assetsServed,
+  conversationRoundTrip,
+  type RoundTrip,
+  realtimeDelivery,
+  waitForHealthy,
+} from './runtime-smoke.ts';
 import { type RunningWorker, startWorker } from './runtime-worker.ts';
 
 const STARTUP_MS = 90_000;
@@ -30,7 +36,7 @@ function serverEnv(dir: string): Record<string, string> {
   };
 }
 
-/** The same two checks for every runtime, given how to start it. */
+/** The same checks for every runtime, given how to start it. */
 function smokeSuite(name: string, start: (dir: string) => Promise<{ url: string; stop(): Promise<void> }>) {
   describe(`${name} runtime`, () => {
     const dir = tempDir(name.toLowerCase());
@@ -51,6 +57,15 @@ function smokeSuite(name: string, start: (dir: string) => Promise<{ url: string;
       async () => {
         expect(server, `${name} did not start`).toBeDefined();
         trip = await conversationRoundTrip(server!.url);
+      },
+      TEST_MS,
+    );
+
+    it(
+      'serves the client bundles under /assets',
+      async () => {
+        expect(server, `${name} did not start`).toBeDefined();
+        await assetsServed(server!.url);
       },
       TEST_MS,
     );
