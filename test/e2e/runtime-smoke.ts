@@ -189,7 +189,8 @@ export async function realtimeDelivery(base: string, trip: RoundTrip): Promise<S
     expect(posted.status, JSON.stringify(posted.body)).toBe(201);
     const live = await stream.until(
       (f) => f.event === 'message.created' && f.id === '4',
-      5_000,
+      // Well under the 15 s keep-alive, though nothing but the bus could deliver it anyway.
+      10_000,
       'live message.created 4',
     );
     const message = live.data.message as Record<string, unknown>;
