@@ -40,6 +40,37 @@ export const EnvSchema = z.object({
   TIDEDESK_LLM_BASE_URL: optionalUrl,
   TIDEDESK_LLM_API_KEY: z.string().optional(),
   TIDEDESK_LLM_MODEL: z.string().optional(),
+  /** Budget for one assist call (all retries included) before the embedded engine answers. */
+  TIDEDESK_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  /** `1` records real LLM responses as cassettes under eval/cassettes/ (see assist/cassettes). */
+  TIDEDESK_LLM_RECORD: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('0')
+    .transform((v) => v === '1' || v === 'true'),
+  /** How structured output is requested: json_schema (OpenAI, vLLM, Ollama) or json_object (DeepSeek). */
+  TIDEDESK_LLM_STRUCTURED_OUTPUT: z.enum(['jsonSchema', 'jsonMode', 'functionCalling']).default('jsonSchema'),
+  /** Per-capability overrides of the LLM endpoint; unset falls back to TIDEDESK_LLM_*. */
+  TIDEDESK_LLM_BASE_URL_COPILOT: optionalUrl,
+  TIDEDESK_LLM_API_KEY_COPILOT: z.string().optional(),
+  TIDEDESK_LLM_MODEL_COPILOT: z.string().optional(),
+  TIDEDESK_LLM_BASE_URL_COMPLIANCE: optionalUrl,
+  TIDEDESK_LLM_API_KEY_COMPLIANCE: z.string().optional(),
+  TIDEDESK_LLM_MODEL_COMPLIANCE: z.string().optional(),
+  TIDEDESK_LLM_BASE_URL_SIMULATOR: optionalUrl,
+  TIDEDESK_LLM_API_KEY_SIMULATOR: z.string().optional(),
+  TIDEDESK_LLM_MODEL_SIMULATOR: z.string().optional(),
+  TIDEDESK_LLM_BASE_URL_INTERVIEW: optionalUrl,
+  TIDEDESK_LLM_API_KEY_INTERVIEW: z.string().optional(),
+  TIDEDESK_LLM_MODEL_INTERVIEW: z.string().optional(),
+  TIDEDESK_LLM_BASE_URL_INTENT: optionalUrl,
+  TIDEDESK_LLM_API_KEY_INTENT: z.string().optional(),
+  TIDEDESK_LLM_MODEL_INTENT: z.string().optional(),
+  /** Speech-to-text model (e.g. whisper-1); transcription is off unless set. */
+  TIDEDESK_STT_MODEL: z.string().optional(),
+  TIDEDESK_STT_BASE_URL: optionalUrl,
+  TIDEDESK_STT_API_KEY: z.string().optional(),
+  /** Folder of local embedding/ONNX models for the embedded engine (never downloaded at run time). */
+  TIDEDESK_EMBEDDINGS_DIR: z.string().optional(),
   TIDEDESK_DATASETS: z.string().default('../shared/data'),
   TIDEDESK_E2E: z.enum(['required', 'skip', 'auto']).optional(),
   CHROMIUM_PATH: z.string().optional(),
