@@ -50,7 +50,7 @@ const en = {
   'login.error.bad': 'Email or password is wrong. Check both and try again.',
   'login.error.missing': 'Enter your email address and password.',
   'login.demo.title': 'Demo accounts',
-  'login.demo.password': 'Every demo account uses the password {password}.',
+  'login.demo.password': 'Password for every demo account:',
   'login.demo.widget': 'Open the customer chat widget',
 
   'page.forbidden.title': 'This page is not available to you',
@@ -199,7 +199,7 @@ const zh: Strings = {
   'login.error.bad': '邮箱或密码错误，请检查后重试。',
   'login.error.missing': '请输入邮箱和密码。',
   'login.demo.title': '演示账号',
-  'login.demo.password': '所有演示账号的密码均为 {password}。',
+  'login.demo.password': '所有演示账号的密码：',
   'login.demo.widget': '打开客户聊天窗口',
 
   'page.forbidden.title': '您无权访问此页面',

@@ -43,6 +43,7 @@ h1 { font-size: 20px; }
 h2 { font-size: 16px; }
 h3 { font-size: 14px; }
 .muted { color: var(--muted); }
+.nowrap { white-space: nowrap; }
 .small { font-size: 12px; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap;
@@ -270,7 +271,7 @@ table.data tbody tr:hover td { background: #fafcfd; }
 .widget-head .lang-switch { background: rgba(0, 0, 0, 0.18); margin-left: auto; }
 .widget-head .lang-switch a { color: #dff1f4; }
 .widget-head .lang-switch a[aria-current="true"] { color: var(--primary-strong); }
-.widget-head .live { color: #cde9ed; }
+.widget-head .live { color: #cde9ed; margin-left: 6px; }
 .widget .messages { background: var(--surface-2); padding: 16px; }
 .widget .msg { max-width: 82%; }
 .widget .composer { padding: 10px 12px; flex-direction: column; align-items: stretch; gap: 6px; }

@@ -78,6 +78,7 @@ describe.skipIf(!run)('pages in Chromium', () => {
     const customer = await open('zh-CN');
     await customer.page.goto(`${server.url}/widget?tenant=demo`);
     await customer.page.getByTestId('widget-greeting').waitFor();
+    await screenshot(customer.page, 'customer-greeting');
     await customer.page.getByTestId('widget-input').fill(CHINESE_OPENING);
     await customer.page.getByTestId('widget-input').press('Enter');
     // Confirmed by the server: the echo from the stream carries a seq.
@@ -133,8 +134,53 @@ describe.skipIf(!run)('pages in Chromium', () => {
     expect(await customer.page.locator('[data-testid="widget-messages"] .msg').count()).toBe(3);
   });
 
+  it('keeps a message typed while offline and delivers it exactly once when back online', {
+    timeout: 90_000,
+  }, async () => {
+    const customer = await open('en-US');
+    await customer.page.goto(`${server.url}/widget?tenant=demo&lang=en`);
+    const input = customer.page.getByTestId('widget-input');
+    await input.fill('First message, online.');
+    await input.press('Enter');
+    await customer.page.locator('[data-testid="customer-message"][data-seq="1"]').waitFor();
+    await customer.page.locator('#live[data-state="open"]').waitFor();
+
+    await customer.context.setOffline(true);
+    await input.fill('Second message, typed offline.');
+    await input.press('Enter');
+    const pending = customer.page.locator('[data-testid="customer-message"][data-status="pending"]');
+    await pending.getByText('Second message, typed offline.').waitFor();
+    await customer.page.getByText('Connection problem, retrying…').waitFor();
+    await screenshot(customer.page, 'customer-offline');
+
+    await customer.context.setOffline(false);
+    await customer.page
+      .locator('[data-testid="customer-message"][data-seq="2"]')
+      .getByText('Second message, typed offline.')
+      .waitFor({ timeout: 30_000 });
+    expect(await pending.count()).toBe(0);
+    expect(await customer.page.locator('[data-testid="widget-messages"] .msg').count()).toBe(2);
+
+    // The server stored it once, whatever the number of attempts.
+    const supervisor = await open('en-US');
+    await signIn(supervisor.page, server.url, 'supervisor@demo.test');
+    const row = supervisor.page
+      .getByTestId('open-conversation')
+      .filter({ hasText: 'First message, online.' });
+    await row.waitFor();
+    const id = await row.getAttribute('data-id');
+    const stored = await supervisor.page.evaluate(async (convId) => {
+      const res = await fetch(`/api/v1/conversations/${convId}/messages`);
+      return ((await res.json()) as { items: { text: string }[] }).items.map((m) => m.text);
+    }, id);
+    expect(stored).toEqual(['First message, online.', 'Second message, typed offline.']);
+  });
+
   it('switches the agent workspace between Chinese and English', { timeout: 60_000 }, async () => {
     const agent = await open('zh-CN');
+    await agent.page.goto(`${server.url}/login`);
+    await agent.page.getByRole('heading', { name: '演示账号' }).waitFor();
+    await screenshot(agent.page, 'login-zh');
     await signIn(agent.page, server.url, 'agent2@demo.test');
     await agent.page.locator('.sidebar-head h1').getByText('工作台').waitFor();
     expect(await agent.page.locator('#queue-title').textContent()).toContain('排队中');
@@ -227,6 +273,7 @@ describe.skipIf(!run)('pages in Chromium', () => {
     const denied = await sup.page.goto(`${server.url}/admin`);
     expect(denied?.status()).toBe(403);
     await sup.page.getByTestId('message-page').getByText('not available').waitFor();
+    await screenshot(sup.page, 'forbidden');
   });
 
   it('serves /docs as Swagger UI with our API title and no CDN', { timeout: 60_000 }, async () => {

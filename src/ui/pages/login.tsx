@@ -74,7 +74,9 @@ export function LoginPage(props: LoginPageProps) {
                 <code>agent2 … agent20@demo.test</code>
               </li>
             </ul>
-            <p>{t('login.demo.password', { password: props.demoPassword })}</p>
+            <p>
+              {t('login.demo.password')} <code class="nowrap">{props.demoPassword}</code>
+            </p>
             <p>
               <a href="/widget?tenant=demo">{t('login.demo.widget')} →</a>
             </p>
