@@ -1,5 +1,5 @@
 /**
- * @module The `tidedesk` command. Subcommands: serve, migrate, seed, build, bench.
+ * @module The `tidedesk` command. Subcommands: serve, migrate, seed, build, bench, eval.
  * With --json, the last line printed is one JSON object.
  */
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ Commands:
   seed [--reset]     seed the demo tenants (--reset wipes the database first)
   build              bundle client assets into dist/public
   bench [--only NAME] [--json]   run benchmarks
+  eval [--suite NAME] [--gate] [--report FILE.html] [--json]   run eval suites (eval --help)
   sim tidal [--roster-cap 0.5] [--seeds 3] [--report FILE.html]
                      simulate the 6× tidal day: team vs individual vs elastic routing
 
@@ -72,6 +73,10 @@ async function main(argv: string[]): Promise<number> {
         only: typeof values.only === 'string' ? values.only : undefined,
         positionals,
       });
+    }
+    case 'eval': {
+      const { evalCommand } = await import('./commands/eval.ts');
+      return evalCommand(out, rest);
     }
     case undefined:
     case 'help':

@@ -1,0 +1,36 @@
+/**
+ * @module Progress for long eval runs, on stderr so stdout (and the `--json` last line) stays
+ * clean. Quiet for sets that finish within a second; on a terminal the line is rewritten in place,
+ * otherwise a line is printed at most every few seconds.
+ */
+import type { Progress } from '../../../eval/harness/runner.ts';
+
+const QUIET_MS = 1000;
+
+export function createProgress(stream: NodeJS.WriteStream = process.stderr): (p: Progress) => void {
+  const tty = Boolean(stream.isTTY);
+  const throttleMs = tty ? 200 : 5000;
+  let key = '';
+  let started = 0;
+  let last = 0;
+  let shown = false;
+  return (p) => {
+    const now = Date.now();
+    const k = `${p.suite}/${p.set}`;
+    if (k !== key) {
+      key = k;
+      started = now;
+      last = 0;
+      shown = false;
+    }
+    const finished = p.done === p.total;
+    if (now - started < QUIET_MS && !(finished && shown)) return;
+    if (!finished && now - last < throttleMs) return;
+    last = now;
+    shown = true;
+    const rate = p.done / Math.max(0.001, (now - started) / 1000);
+    const text = `  ${k}: ${p.done}/${p.total} cases (${rate.toFixed(0)}/s)`;
+    if (tty) stream.write(`\r\x1b[2K${text}${finished ? '\n' : ''}`);
+    else stream.write(`${text}\n`);
+  };
+}

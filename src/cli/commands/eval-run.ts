@@ -1,0 +1,151 @@
+/**
+ * @module `tidedesk eval` (run): one suite by name, or every implemented suite; saves each run's
+ * JSON, prints a summary per suite, optionally writes the HTML report and applies the gate.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { loadEnv } from '#src/config/env.ts';
+import { datasetsSetting } from '../../../eval/harness/datasets.ts';
+import { describeGate, type GateResult, gateRun, readBaselines } from '../../../eval/harness/gate.ts';
+import { gitRev } from '../../../eval/harness/git.ts';
+import { flattenMetrics, orderedMetricPaths } from '../../../eval/harness/metric-paths.ts';
+import { fromRepoRoot } from '../../../eval/harness/paths.ts';
+import { type AnySuite, loadAllSuites, requireSuite } from '../../../eval/harness/registry.ts';
+import { type RunResult, summaryLine } from '../../../eval/harness/run-result.ts';
+import { runSuite } from '../../../eval/harness/runner.ts';
+import type { SuiteName } from '../../../eval/harness/suite.ts';
+import type { SkippedSuite } from '../../../eval/report/run-report.ts';
+import type { Output } from '../output.ts';
+import type { EvalFlags } from './eval.ts';
+import { createProgress } from './eval-progress.ts';
+
+const RUNS_DIR = 'eval/runs';
+
+const f4 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(4));
+
+/** Human summary of one run: headline metrics with intervals, public sets, time, where it was saved. */
+function describeRun(run: RunResult, savedTo: string): string[] {
+  const suite = run.suite as SuiteName;
+  const flat = flattenMetrics(run.metrics);
+  const head = orderedMetricPaths(suite, flat).slice(0, 6);
+  const lines = [
+    `${run.suite} · ${run.provider}${run.promptVersion ? ` · prompt ${run.promptVersion}` : ''} · ${run.cases} cases (${run.casesFile}) · ${(run.durationMs / 1000).toFixed(2)} s`,
+  ];
+  for (const p of head) {
+    const ci = run.main.ci[p];
+    lines.push(`  ${p.padEnd(24)} ${f4(flat[p])}${ci ? `  [${f4(ci.low)}, ${f4(ci.high)}]` : ''}`);
+  }
+  for (const set of Object.values(run.sets)) {
+    const sf = flattenMetrics(set.metrics);
+    const ps = orderedMetricPaths(suite, sf).slice(0, 3);
+    lines.push(`  public ${set.name} (${set.cases} cases): ${ps.map((p) => `${p} ${f4(sf[p])}`).join(', ')}`);
+  }
+  lines.push(`  saved ${savedTo}`);
+  return lines;
+}
+
+function runFilePath(run: RunResult, flags: EvalFlags, many: boolean): string {
+  if (flags.report) {
+    const base = resolve(flags.report).replace(/\.html?$/i, '');
+    return many ? `${base}.${run.suite}.json` : `${base}.json`;
+  }
+  const stamp = run.startedAt.replace(/[:.]/g, '-');
+  return join(fromRepoRoot(RUNS_DIR), `${run.suite}-${stamp}.json`);
+}
+
+export async function runEvalCommand(out: Output, flags: EvalFlags): Promise<number> {
+  const t0 = Date.now();
+  const env = loadEnv();
+  const datasets = datasetsSetting(env.TIDEDESK_DATASETS);
+  const rev = gitRev();
+
+  const suites: AnySuite[] = [];
+  const skipped: SkippedSuite[] = [];
+  let broken = false;
+  if (flags.suite) {
+    suites.push(await requireSuite(flags.suite));
+  } else {
+    for (const loaded of await loadAllSuites()) {
+      if (loaded.status === 'ok') suites.push(loaded.suite);
+      else {
+        skipped.push({ name: loaded.name, reason: loaded.reason });
+        if (loaded.status === 'broken') broken = true;
+      }
+    }
+  }
+  for (const s of skipped) out.say(`skipped ${s.name}: ${s.reason}`);
+
+  const many = !flags.suite;
+  const progress = createProgress();
+  const runs: RunResult[] = [];
+  const saved: string[] = [];
+  for (const suite of suites) {
+    const run = await runSuite(suite, {
+      provider: flags.provider,
+      datasets,
+      ...(flags.cases ? { casesFile: resolve(flags.cases) } : {}),
+      ...(flags.train ? { trainFile: resolve(flags.train) } : {}),
+      onProgress: progress,
+      onNotice: (line) => out.say(`note: ${line}`),
+      ...(rev ? { gitRev: rev } : {}),
+    });
+    const file = runFilePath(run, flags, many);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify(run, null, 1)}\n`);
+    runs.push(run);
+    saved.push(file);
+    for (const line of describeRun(run, file)) out.say(line);
+  }
+
+  let gates: GateResult[] = [];
+  if (flags.gate) {
+    const baselines = await readBaselines();
+    gates = runs.map((r) => gateRun(r, baselines));
+    for (const g of gates) for (const line of describeGate(g)) out.say(line);
+  }
+
+  if (flags.report) {
+    const { renderRunReport } = await import('../../../eval/report/run-report.ts');
+    const html = renderRunReport({ runs, skipped, gates, generatedAt: new Date().toISOString() });
+    await mkdir(dirname(resolve(flags.report)), { recursive: true });
+    await writeFile(resolve(flags.report), html);
+    out.say(`report ${resolve(flags.report)}`);
+  }
+
+  const gateFailed = gates.some((g) => !g.passed);
+  const gateJson = (r: RunResult) => {
+    const g = gates.find((x) => x.suite === r.suite);
+    return g
+      ? {
+          gate: {
+            passed: g.passed,
+            failures: g.checks
+              .filter((c) => c.status === 'regressed' || c.status === 'missing')
+              .map((c) => c.path),
+          },
+        }
+      : {};
+  };
+  const perSuite = (r: RunResult, i: number) => ({
+    ...summaryLine(r),
+    sets: Object.fromEntries(
+      Object.entries(r.sets).map(([k, s]) => [k, { cases: s.cases, metrics: s.metrics }]),
+    ),
+    runFile: saved[i],
+    ...gateJson(r),
+  });
+  if (flags.suite) {
+    out.result(perSuite(runs[0]!, 0));
+  } else {
+    out.result({
+      suites: runs.map(perSuite),
+      skipped: skipped.map((s) => ({ suite: s.name, reason: s.reason })),
+      durationMs: Date.now() - t0,
+      ...(flags.gate ? { gatePassed: !gateFailed } : {}),
+    });
+    out.say(
+      `${runs.length} suite(s) run, ${skipped.length} skipped, ${((Date.now() - t0) / 1000).toFixed(1)} s total`,
+    );
+  }
+  return gateFailed || broken ? 1 : 0;
+}
