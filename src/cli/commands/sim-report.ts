@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { MODES, type TidalReport } from '#src/core/simulation/tidal.ts';
 
-const escape = (s: string) =>
+const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function svg(options: Plot.PlotOptions): string {
@@ -55,7 +55,7 @@ export function tidalReportHtml(r: TidalReport): string {
 <style>body{font:14px/1.5 system-ui,'WenQuanYi Micro Hei',sans-serif;margin:2rem auto;max-width:960px;color:#1d2733}
 table{border-collapse:collapse}td,th{padding:.3rem .8rem;border-bottom:1px solid #ddd;text-align:right}th{text-align:left}</style></head><body>
 <h1>Tidal-day simulation 潮汐日仿真</h1>
-<p>${escape(`6× peak/trough, 13,277 contacts, AHT 300 s, patience 120 s, target 80/20. Roster capped at ${(r.rosterCap * 100).toFixed(0)}% of the peak requirement; mean of ${r.seeds} seed(s). Peak window (shaded): ${r.peakWindow.fromInterval / 2}:00–${r.peakWindow.toInterval / 2}:00.`)}</p>
+<p>${escapeHtml(`6× peak/trough, 13,277 contacts, AHT 300 s, patience 120 s, target 80/20. Roster capped at ${(r.rosterCap * 100).toFixed(0)}% of the peak requirement; mean of ${r.seeds} seed(s). Peak window (shaded): ${r.peakWindow.fromInterval / 2}:00–${r.peakWindow.toInterval / 2}:00.`)}</p>
 <table><thead><tr><th>mode</th><th>peak-3h answer</th><th>day answer</th><th>service level</th><th>abandon</th><th>occupancy</th><th>agent-hours</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>Answer rate by half hour 分时段接通率</h2>${lines}
 <h2>Summary 汇总</h2>${bars}

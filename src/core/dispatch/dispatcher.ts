@@ -127,12 +127,18 @@ export function createDispatcher(policyInput: Partial<DispatchPolicy> = {}): Dis
 
   const agentHeap = (k: string) => {
     let h = agentHeaps.get(k);
-    if (!h) agentHeaps.set(k, (h = new Heap(agentLess)));
+    if (!h) {
+      h = new Heap(agentLess);
+      agentHeaps.set(k, h);
+    }
     return h;
   };
   const taskHeap = (k: string) => {
     let h = taskHeaps.get(k);
-    if (!h) taskHeaps.set(k, (h = new Heap(taskBefore)));
+    if (!h) {
+      h = new Heap(taskBefore);
+      taskHeaps.set(k, h);
+    }
     return h;
   };
 
@@ -447,7 +453,7 @@ export function createDispatcher(policyInput: Partial<DispatchPolicy> = {}): Dis
 
     accept(taskId, agentId, now) {
       const t = tasks.get(taskId);
-      if (!t || t.status !== 'offered' || t.agentId !== agentId) return [];
+      if (t?.status !== 'offered' || t.agentId !== agentId) return [];
       t.status = 'assigned';
       t.offerExpiresAt = null;
       t.version++;
@@ -456,7 +462,7 @@ export function createDispatcher(policyInput: Partial<DispatchPolicy> = {}): Dis
 
     decline(taskId, agentId, now) {
       const t = tasks.get(taskId);
-      if (!t || t.status !== 'offered' || t.agentId !== agentId) return [];
+      if (t?.status !== 'offered' || t.agentId !== agentId) return [];
       const out: Decision[] = [{ type: 'offer-expired', taskId, agentId, at: now, reason: 'declined' }];
       t.skipped.add(agentId);
       backToQueue(t, now);

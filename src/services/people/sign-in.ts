@@ -14,9 +14,9 @@ const dummyHash = hashPassword('not-a-real-password');
 
 export async function signIn(deps: { db: Db; tokens: TokenService }, email: string, password: string) {
   const [user] = await deps.db.select().from(users).where(eq(users.email, email));
-  const ok = user
-    ? await verifyPassword(password, user.passwordHash)
-    : (await verifyPassword(password, await dummyHash), false);
+  let ok = false;
+  if (user) ok = await verifyPassword(password, user.passwordHash);
+  else await verifyPassword(password, await dummyHash);
   if (!user || !ok) throw new AppError('unauthorized', 'Email or password is wrong.');
   const issued = await deps.tokens.issue({
     kind: 'staff',
