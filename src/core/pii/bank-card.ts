@@ -4,7 +4,7 @@
  * needs an issuer prefix or a card word nearby; "订单号"/"order" before it argues against.
  */
 import { luhnValid } from './checksums.ts';
-import { digitSlices, findDigitRuns } from './number-runs.ts';
+import { digitSlices } from './number-runs.ts';
 import type { Candidate, Recognizer } from './recognizer.ts';
 
 // Issuer identification prefixes: Visa 4, Mastercard 51–55 and 2221–2720, UnionPay 62/81,
@@ -20,9 +20,10 @@ export function isLuhnCard(digits: string): boolean {
 
 export const bankCardRecognizer: Recognizer = {
   name: 'bank-card',
-  find({ text }) {
+  find(input) {
+    const { text } = input;
     const out: Candidate[] = [];
-    for (const run of findDigitRuns(text)) {
+    for (const run of input.digitRuns()) {
       for (const s of digitSlices(run, 12, 19)) {
         const v = s.value;
         if (!/^\d+$/.test(v) || !luhnValid(v)) continue;

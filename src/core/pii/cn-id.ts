@@ -4,7 +4,7 @@
  * (no check digit, so it needs context words to count).
  */
 import { cnIdChecksumValid } from './checksums.ts';
-import { digitSlices, findDigitRuns } from './number-runs.ts';
+import { digitSlices } from './number-runs.ts';
 import type { Candidate, Recognizer } from './recognizer.ts';
 
 // Province-level codes of GB/T 2260, plus 71/81/82/83 used by Taiwan, Hong Kong and Macau
@@ -46,9 +46,9 @@ export function validateLegacyCnId(value: string): CnIdVerdict {
 /** Resident IDs in free text, spaced ("1101 0119 9001 0112 37") or not. */
 export const cnIdRecognizer: Recognizer = {
   name: 'cn-id',
-  find({ text }) {
+  find(input) {
     const out: Candidate[] = [];
-    for (const run of findDigitRuns(text)) {
+    for (const run of input.digitRuns()) {
       for (const s of digitSlices(run, 15, 18)) {
         if (s.value.length === 18 && validateCnId(s.value) === 'valid') {
           out.push({

@@ -3,13 +3,21 @@
  * the scores, drops what falls below the threshold and resolves overlaps (higher score wins, then
  * the longer span, then the earlier one), so each character belongs to at most one entity.
  */
+import { addressRecognizer } from './address.ts';
 import { bankCardRecognizer } from './bank-card.ts';
 import { cnIdRecognizer } from './cn-id.ts';
 import { applyContext } from './context.ts';
+import { dobRecognizer } from './dob.ts';
 import { emailRecognizer } from './email.ts';
+import { ipRecognizer } from './ip.ts';
+import { passportRecognizer } from './passport.ts';
+import { personRecognizer } from './person.ts';
 import { createPhoneRecognizer } from './phone.ts';
-import type { Candidate, Recognizer } from './recognizer.ts';
+import { plateRecognizer } from './plate.ts';
+import { type Candidate, clampScore, type Recognizer, recognizerInput } from './recognizer.ts';
 import type { DetectOptions, PiiDetector, PiiEntity } from './types.ts';
+import { usSsnRecognizer } from './us-ssn.ts';
+import { usccRecognizer } from './uscc.ts';
 
 export const DEFAULT_MIN_SCORE = 0.5;
 
@@ -22,7 +30,20 @@ export interface DetectorOptions {
 
 /** The built-in recogniser families, in no particular order (overlap resolution decides). */
 export function builtInRecognizers(): Recognizer[] {
-  return [cnIdRecognizer, bankCardRecognizer, createPhoneRecognizer(), emailRecognizer];
+  return [
+    cnIdRecognizer,
+    bankCardRecognizer,
+    createPhoneRecognizer(),
+    emailRecognizer,
+    usccRecognizer,
+    usSsnRecognizer,
+    ipRecognizer,
+    passportRecognizer,
+    plateRecognizer,
+    dobRecognizer,
+    addressRecognizer,
+    personRecognizer,
+  ];
 }
 
 export function createDetector(options: DetectorOptions = {}): PiiDetector {
@@ -32,8 +53,9 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
     detect(text: string, detectOptions: DetectOptions = {}): PiiEntity[] {
       const minScore = detectOptions.minScore ?? defaultMin;
       const candidates: Candidate[] = [];
+      const input = recognizerInput(text, detectOptions.lang);
       for (const r of recognizers) {
-        for (const c of r.find({ text, lang: detectOptions.lang })) {
+        for (const c of r.find(input)) {
           const scored = applyContext(text, c);
           if (scored.score >= minScore && scored.end > scored.start) candidates.push(scored);
         }
@@ -51,7 +73,7 @@ export function resolveOverlaps(candidates: Candidate[]): PiiEntity[] {
   const kept: PiiEntity[] = [];
   for (const c of ranked) {
     if (overlapsAny(kept, c)) continue;
-    insertSorted(kept, { type: c.type, start: c.start, end: c.end, score: c.score });
+    insertSorted(kept, { type: c.type, start: c.start, end: c.end, score: clampScore(c.score) });
   }
   return kept;
 }

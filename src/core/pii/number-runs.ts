@@ -4,7 +4,6 @@
  * numeric recogniser may test. Slices never split an unseparated digit string, so a 20-digit
  * order number never yields a "phone" from its middle.
  */
-import { isAsciiAlnum } from './recognizer.ts';
 
 export interface DigitGroup {
   start: number;
@@ -62,6 +61,10 @@ export function findDigitRuns(text: string): DigitRun[] {
     runs.push({ start, end, groups });
   }
   return runs;
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function isDigit(code: number): boolean {

@@ -6,7 +6,7 @@
  * personal data and are skipped.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { digitSlices, findDigitRuns } from './number-runs.ts';
+import { digitSlices } from './number-runs.ts';
 import type { Candidate, Recognizer } from './recognizer.ts';
 
 const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
@@ -26,9 +26,10 @@ const AREA_PAREN = /[(（](0\d{2,3})[)）][ -]?(\d{3,4})[ -]?(\d{4})(?!\d)/g;
 export function createPhoneRecognizer(): Recognizer {
   return {
     name: 'phone',
-    find({ text, lang }) {
+    find(input) {
+      const { text, lang } = input;
       const out: Candidate[] = [];
-      for (const run of findDigitRuns(text)) {
+      for (const run of input.digitRuns()) {
         for (const s of digitSlices(run, 10, 15)) {
           const v = s.value;
           const plus = s.first === 0 && run.start > 0 && text[run.start - 1] === '+';

@@ -1,4 +1,5 @@
 /** @module The shape every recogniser family returns and the boundary helpers they share. */
+import { type DigitRun, findDigitRuns } from './number-runs.ts';
 import type { PiiEntity } from './types.ts';
 
 /** A recogniser's raw finding before context scoring and overlap resolution. */
@@ -13,6 +14,21 @@ export interface Candidate extends PiiEntity {
 export interface RecognizerInput {
   text: string;
   lang: 'zh' | 'en' | undefined;
+  /** Digit runs of `text`, computed once per detection and shared by the numeric recognisers. */
+  digitRuns(): DigitRun[];
+}
+
+/** Build the input for one detection; the digit-run scan is lazy and memoised. */
+export function recognizerInput(text: string, lang?: 'zh' | 'en'): RecognizerInput {
+  let runs: DigitRun[] | null = null;
+  return {
+    text,
+    lang,
+    digitRuns: () => {
+      runs ??= findDigitRuns(text);
+      return runs;
+    },
+  };
 }
 
 /** One recogniser family (resident IDs, phones, …): a single left-to-right pass over the text. */

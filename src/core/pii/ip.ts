@@ -1,0 +1,66 @@
+/**
+ * @module IPv4 and IPv6 addresses. Dotted quads look exactly like four-part version strings
+ * ("10.2.3.4"), so a version word nearby (版本/version/firmware) sinks them and a "v" prefix
+ * excludes them; IPv6 candidates are short hex/colon tokens checked by a parser, not a regex.
+ */
+import type { Candidate, Recognizer } from './recognizer.ts';
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
+// Bounded token: at most 45 characters of hex digits, colons and dots (IPv4-mapped tails).
+const IPV6_TOKEN = /(?<![\w:.])[0-9A-Fa-f:.]{2,45}(?![\w:])/g;
+
+/** RFC 4291 text forms: eight groups, or fewer with one "::", optionally an IPv4 tail. */
+export function isIPv6(token: string): boolean {
+  let t = token;
+  let groupsNeeded = 8;
+  const lastColon = t.lastIndexOf(':');
+  if (t.slice(lastColon + 1).includes('.')) {
+    if (!new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`).test(t.slice(lastColon + 1))) return false;
+    t = `${t.slice(0, lastColon + 1)}0`;
+    groupsNeeded = 7;
+  }
+  const halves = t.split('::');
+  if (halves.length > 2) return false;
+  const parse = (s: string) => (s === '' ? [] : s.split(':'));
+  const head = parse(halves[0]!);
+  const tail = halves.length === 2 ? parse(halves[1]!) : [];
+  const groups = [...head, ...tail];
+  if (!groups.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return false;
+  const count = groups.length + (groupsNeeded === 7 ? 1 : 0);
+  return halves.length === 2 ? count < 8 : count === 8;
+}
+
+export const ipRecognizer: Recognizer = {
+  name: 'ip',
+  find({ text }) {
+    const out: Candidate[] = [];
+    IPV4.lastIndex = 0;
+    for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text)) {
+      out.push({
+        type: 'IP_ADDRESS',
+        start: m.index,
+        end: m.index + m[0].length,
+        score: 0.65,
+        contextWeight: 1,
+      });
+    }
+    if (text.includes(':')) {
+      IPV6_TOKEN.lastIndex = 0;
+      for (let m = IPV6_TOKEN.exec(text); m !== null; m = IPV6_TOKEN.exec(text)) {
+        let token = m[0];
+        while (token.endsWith('.')) token = token.slice(0, -1);
+        // "::" alone, or a clock time like 14:30:00, is not an address.
+        if ((token.match(/:/g) ?? []).length < 2 || token === '::' || !isIPv6(token)) continue;
+        out.push({
+          type: 'IP_ADDRESS',
+          start: m.index,
+          end: m.index + token.length,
+          score: 0.85,
+          contextWeight: 0.3,
+        });
+      }
+    }
+    return out;
+  },
+};
