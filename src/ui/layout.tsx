@@ -120,7 +120,7 @@ export function Layout(props: LayoutProps) {
                 {props.tenantName && <span class="brand-tenant">{props.tenantName}</span>}
               </a>
               {user && (
-                <nav class="nav" aria-label="Main">
+                <nav class="nav" aria-label={t('nav.label')}>
                   {NAV.filter((n) => n.roles.includes(user.role)).map((n) => (
                     <a href={n.href} aria-current={props.active === n.key ? 'page' : undefined}>
                       {t(n.label)}

@@ -239,9 +239,10 @@ table.data tbody tr:hover td { background: #fafcfd; }
 }
 .tab[aria-selected="true"] { color: var(--primary-strong); border-bottom-color: var(--primary); }
 .tab .count { font-weight: 500; color: var(--muted); margin-left: 4px; }
-.sop-layout { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); gap: 16px; align-items: start; }
+.sop-layout { display: grid; grid-template-columns: minmax(0, 6fr) minmax(0, 7fr); gap: 16px; align-items: start; }
 .sop-row { cursor: pointer; }
-.sop-row[aria-selected="true"] td { background: var(--primary-soft); }
+table.data tr.sop-row[aria-selected="true"] td { background: var(--primary-soft); }
+table.data td code { white-space: nowrap; }
 .sop-detail { padding: 18px 20px; }
 .sop-detail h2 { margin-bottom: 2px; }
 .sop-detail h3 { margin: 14px 0 6px; }

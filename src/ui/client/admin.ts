@@ -214,8 +214,18 @@ async function openSop(id: string) {
     return fill(sopDetail, failure(err));
   }
   const both = (zhText: string, enText: string) => [
-    h('div', { class: 'step-lang', lang: 'zh' }, h('span', { class: 'tag' }, '中'), h('span', {}, zhText)),
-    h('div', { class: 'step-lang', lang: 'en' }, h('span', { class: 'tag' }, 'EN'), h('span', {}, enText)),
+    h(
+      'div',
+      { class: 'step-lang', lang: 'zh' },
+      h('span', { class: 'tag' }, t('common.langTag.zh')),
+      h('span', {}, zhText),
+    ),
+    h(
+      'div',
+      { class: 'step-lang', lang: 'en' },
+      h('span', { class: 'tag' }, t('common.langTag.en')),
+      h('span', {}, enText),
+    ),
   ];
   fill(
     sopDetail,
@@ -295,7 +305,12 @@ async function searchKnowledge(q: string) {
       h(
         'article',
         { class: 'card kb-item', lang: a.lang, 'data-testid': 'kb-article' },
-        h('h3', {}, a.title, h('span', { class: 'badge' }, a.lang === 'zh' ? '中文' : 'EN')),
+        h(
+          'h3',
+          {},
+          a.title,
+          h('span', { class: 'badge' }, t(a.lang === 'zh' ? 'common.langTag.zh' : 'common.langTag.en')),
+        ),
         h('p', {}, a.body.length > 280 ? `${a.body.slice(0, 279)}…` : a.body),
         a.tags.length ? h('div', {}, ...a.tags.map((tag) => h('span', { class: 'chip' }, tag))) : null,
       ),

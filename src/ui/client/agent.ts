@@ -12,6 +12,7 @@ import { byId, fill, h } from './lib/dom.ts';
 import { applyInboxEvent, type Board, type InboxEvent } from './lib/inbox.ts';
 import { live, showLiveState } from './lib/live.ts';
 import { makeT, readPageData } from './lib/page-data.ts';
+import { reconnectOrSignIn } from './lib/staff-session.ts';
 import { duration } from './lib/time.ts';
 
 interface PageData {
@@ -78,7 +79,7 @@ function item(c: ConversationDto, kind: 'queue' | 'mine'): HTMLElement {
         'span',
         { class: 'row conv-meta' },
         h('span', {}, meta),
-        h('span', {}, c.locale === 'en' ? 'EN' : '中文'),
+        h('span', {}, t(c.locale === 'en' ? 'common.langTag.en' : 'common.langTag.zh')),
       ),
     ),
   );
@@ -180,6 +181,7 @@ live({
   },
   onState: (s) =>
     showLiveState(els.live, s, { live: t('common.live'), reconnecting: t('common.reconnecting') }),
+  onClosed: reconnectOrSignIn,
 });
 
 async function loadLists() {

@@ -9,6 +9,7 @@ import { byId, fill, h } from './lib/dom.ts';
 import { applyInboxEvent, type Board, type InboxEvent } from './lib/inbox.ts';
 import { live, showLiveState } from './lib/live.ts';
 import { makeT, readPageData } from './lib/page-data.ts';
+import { reconnectOrSignIn } from './lib/staff-session.ts';
 import { dateTime, duration } from './lib/time.ts';
 
 interface PageData {
@@ -99,6 +100,7 @@ live({
   ),
   onState: (s) =>
     showLiveState(els.live, s, { live: t('common.live'), reconnecting: t('common.reconnecting') }),
+  onClosed: reconnectOrSignIn,
 });
 
 async function load() {

@@ -8,6 +8,7 @@ import { ApiError, api, backoff, sleep } from './api.ts';
 import { clientId, composing, emptyState, fill, h } from './dom.ts';
 import { type Live, live } from './live.ts';
 import type { Translate } from './page-data.ts';
+import { reconnectOrSignIn } from './staff-session.ts';
 import { clockTime, dateTime } from './time.ts';
 
 export interface PaneContext {
@@ -34,6 +35,8 @@ export class ConversationPane {
   private stream: Live | null = null;
   private error: string | null = null;
   private busy = false;
+  /** Guards against a slow earlier open() finishing after a later one. */
+  private ticket = 0;
   private els: { head: HTMLElement; list: HTMLElement; foot: HTMLElement; input: HTMLTextAreaElement };
 
   constructor(private readonly ctx: PaneContext) {
@@ -66,6 +69,7 @@ export class ConversationPane {
   /** Opens a conversation: render what we know at once, then load and go live. */
   async open(id: string): Promise<void> {
     this.close();
+    const ticket = ++this.ticket;
     this.error = null;
     fill(this.ctx.root, this.els.head, this.els.list, this.els.foot);
     fill(this.els.list, h('p', { class: 'muted' }, this.ctx.t('common.loading')));
@@ -74,10 +78,11 @@ export class ConversationPane {
         api<ConversationDto>(`/api/v1/conversations/${enc(id)}`),
         api<{ items: MessageDto[] }>(`/api/v1/conversations/${enc(id)}/messages?limit=1000`),
       ]);
+      if (ticket !== this.ticket) return;
       this.conv = conv;
       for (const m of page.items) this.messages.set(m.seq, m);
     } catch (err) {
-      fill(this.els.list, this.errorBlock(err));
+      if (ticket === this.ticket) fill(this.els.list, this.errorBlock(err));
       return;
     }
     this.render();
@@ -89,6 +94,7 @@ export class ConversationPane {
         'conversation.assigned': (d) => this.onLifecycle(d as { state: 'assigned'; assigneeId: string }),
         'conversation.resolved': (d) => this.onLifecycle(d as { state: 'resolved' }),
       },
+      onClosed: reconnectOrSignIn,
     });
   }
 
@@ -216,7 +222,7 @@ export class ConversationPane {
             { class: `badge badge-${c.state}`, 'data-testid': 'conversation-state' },
             t(`state.${c.state}`),
           ),
-          ` · ${c.locale === 'en' ? 'EN' : '中文'} · ${t('agent.opened', { time: dateTime(c.createdAt, this.ctx.lang) })}`,
+          ` · ${t(c.locale === 'en' ? 'common.langTag.en' : 'common.langTag.zh')} · ${t('agent.opened', { time: dateTime(c.createdAt, this.ctx.lang) })}`,
         ),
       ),
       this.error ? h('span', { class: 'alert alert-error', role: 'alert' }, this.error) : null,
@@ -278,7 +284,7 @@ export class ConversationPane {
             'data-testid': 'agent-message',
           },
           h('div', { class: 'bubble' }, d.text),
-          h('div', { class: 'msg-meta' }, d.failed ?? '…'),
+          h('div', { class: 'msg-meta' }, d.failed ?? t('agent.sending')),
         ),
       );
     }
