@@ -95,7 +95,7 @@ describe.skipIf(!run)('pages in Chromium', () => {
     await screenshot(agent.page, 'agent-queue');
 
     // Keyboard: j moves to the first conversation, Enter opens it.
-    await agent.page.locator('body').click({ position: { x: 700, y: 5 } });
+    await agent.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await agent.page.keyboard.press('j');
     await agent.page.keyboard.press('Enter');
     await agent.page.getByTestId('conversation-subject').getByText(CHINESE_OPENING).waitFor();
