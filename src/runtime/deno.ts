@@ -78,7 +78,9 @@ export async function startDenoServer(env: Env): Promise<RunningDenoServer> {
   const booted = await boot(env);
   const root = new Hono();
   root.use('/assets/*', denoStatic(deno));
-  root.route('/', booted.app);
+  // Hand everything else to the app itself (not `route`), so its notFound and onError answer
+  // with problem+json instead of the wrapper's plain-text defaults.
+  root.all('*', (c) => booted.app.fetch(c.req.raw));
   return new Promise((done) => {
     const server = deno.serve(
       {

@@ -4,7 +4,7 @@
  * assets binding. `npm run dev:worker` runs it locally (offline) with wrangler.
  */
 import { createApp } from '#src/app.ts';
-import { isEmpty, seedIfEmpty } from '#src/db/seed/seed.ts';
+import { seedIfEmpty } from '#src/db/seed/seed.ts';
 import { type Deps, defaultAppConfig } from '#src/deps.ts';
 import { AppError, problemResponse } from '#src/http/problem.ts';
 import { systemClock } from '#src/ports/clock.ts';
@@ -57,20 +57,37 @@ async function buildApp(env: WorkerBindings): Promise<App> {
 }
 
 /**
- * Seeds an empty D1 database. Another isolate may be seeding at the same moment; the loser's
- * insert hits the unique tenant slug, and a database that now has tenants is what we wanted.
+ * Seeds an empty D1 database. Another isolate may be seeding at the same moment: the loser's
+ * first insert hits the unique tenant slug, and that isolate carries on. Any other failure is
+ * thrown (and logged by the caller), never mistaken for "already seeded".
  */
 async function seedDemoOnce(deps: Deps, password: string, logger: Logger): Promise<void> {
   try {
     const seeded = await seedIfEmpty({ db: deps.db, clock: deps.clock, ids: deps.ids, password });
     if (seeded) logger.info('seeded the demo tenants into D1');
   } catch (err) {
-    if (!(await isEmpty(deps.db).catch(() => true))) return;
-    const hint = String(err).includes('no such table')
+    const message = errorText(err);
+    if (/UNIQUE constraint failed: tenants\.slug/.test(message)) return;
+    const hint = message.includes('no such table')
       ? ' — apply the migrations first: npx wrangler d1 migrations apply DB --local'
       : '';
-    throw new Error(`seeding D1 failed${hint}: ${String(err)}`, { cause: err });
+    throw new Error(`seeding D1 failed${hint}: ${message}`, { cause: err });
   }
+}
+
+/**
+ * D1 wraps SQLite errors and drizzle prefixes the whole statement with its parameters; keep the
+ * root cause and a short head of the rest, so logs stay readable and carry no row data.
+ */
+function errorText(err: unknown): string {
+  const chain: string[] = [];
+  for (let e: unknown = err; e !== undefined && chain.length < 5; e = (e as { cause?: unknown }).cause) {
+    chain.push(e instanceof Error ? e.message : String(e));
+    if (!(e instanceof Error)) break;
+  }
+  const root = chain.at(-1) ?? '';
+  const head = chain.length > 1 ? `${(chain[0] ?? '').slice(0, 120)}… ← ` : '';
+  return `${head}${root}`;
 }
 
 function appFor(env: WorkerBindings): Promise<App> {

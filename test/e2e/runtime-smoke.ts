@@ -4,6 +4,7 @@
  * receives a message posted after it connected (the realtime path of that runtime).
  */
 import { expect } from 'vitest';
+import { DEMO_TENANTS } from '#src/db/seed/tenants.ts';
 
 export interface RoundTrip {
   token: string;
@@ -216,4 +217,24 @@ export async function assetsServed(base: string): Promise<void> {
   const missing = await fetch(`${base}/assets/no-such-file.js`);
   await missing.body?.cancel();
   expect(missing.status).toBe(404);
+}
+
+/**
+ * The first start seeded the whole demo tenant, not just its first rows: staff can sign in and
+ * every person and knowledge article is there (D1 rejects oversized inserts that libSQL takes,
+ * so a partial seed is a real failure mode on Workers).
+ */
+export async function demoSeedComplete(base: string): Promise<void> {
+  const demo = DEMO_TENANTS.find((t) => t.slug === 'demo')!;
+  const signIn = await request(base, 'POST', '/api/v1/auth/token', {
+    body: { email: 'admin@demo.test', password: 'tidedesk-demo' },
+  });
+  expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
+  const token = String(signIn.body.token);
+  const people = await request(base, 'GET', '/api/v1/people', { token });
+  expect(people.status).toBe(200);
+  expect((people.body.items as unknown[]).length).toBe(demo.people.length);
+  const articles = await request(base, 'GET', '/api/v1/knowledge?limit=500', { token });
+  expect(articles.status).toBe(200);
+  expect((articles.body.items as unknown[]).length).toBe(demo.articles.length);
 }

@@ -12,6 +12,7 @@ import { type RunningProcess, scriptArgv, startProcess } from './runtime-process
 import {
   assetsServed,
   conversationRoundTrip,
+  demoSeedComplete,
   type RoundTrip,
   realtimeDelivery,
   waitForHealthy,
@@ -57,6 +58,15 @@ function smokeSuite(name: string, start: (dir: string) => Promise<{ url: string;
       async () => {
         expect(server, `${name} did not start`).toBeDefined();
         trip = await conversationRoundTrip(server!.url);
+      },
+      TEST_MS,
+    );
+
+    it(
+      'seeded the complete demo tenant on first start',
+      async () => {
+        expect(server, `${name} did not start`).toBeDefined();
+        await demoSeedComplete(server!.url);
       },
       TEST_MS,
     );

@@ -2,7 +2,7 @@
  * @module Writes the demo tenants. Idempotent by design: `seedIfEmpty` only seeds an empty
  * database; `resetAndSeed` wipes every table first (the `seed --reset` command).
  */
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql, type Table } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import * as t from '#src/db/schema/index.ts';
 import type { Clock } from '#src/ports/clock.ts';
@@ -37,7 +37,12 @@ const TABLES_CHILD_FIRST = [
   t.tenants,
 ];
 
-async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 100) {
+/** Cloudflare D1 binds at most 100 parameters per statement (libSQL allows far more). */
+const MAX_BOUND_PARAMS = 100;
+
+/** Multi-row insert in chunks that bind at most one parameter per column per row, within D1's limit. */
+async function insertChunked<T>(rows: T[], table: Table, insert: (chunk: T[]) => Promise<unknown>) {
+  const size = Math.max(1, Math.floor(MAX_BOUND_PARAMS / Object.keys(getTableColumns(table)).length));
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
@@ -55,9 +60,11 @@ export async function seedTenant(deps: SeedDeps, tenant: SeedTenant, passwordHas
 
   const skillIds = new Map<string, string>();
   for (const s of tenant.skills) skillIds.set(s.key, ids.next('skl'));
-  await db
-    .insert(t.skills)
-    .values(tenant.skills.map((s) => ({ id: skillIds.get(s.key)!, tenantId, ...s, createdAt: now })));
+  await insertChunked(
+    tenant.skills.map((s) => ({ id: skillIds.get(s.key)!, tenantId, ...s, createdAt: now })),
+    t.skills,
+    (chunk) => db.insert(t.skills).values(chunk),
+  );
 
   const skillId = (key: string) => {
     const id = skillIds.get(key);
@@ -81,21 +88,23 @@ export async function seedTenant(deps: SeedDeps, tenant: SeedTenant, passwordHas
       resolutionEn: sop.resolutionEn,
       createdAt: now,
     });
-    await db
-      .insert(t.sopSteps)
-      .values(
-        sop.steps.map((step, i) => ({ id: ids.next('stp'), tenantId, sopId, position: i + 1, ...step })),
-      );
+    await insertChunked(
+      sop.steps.map((step, i) => ({ id: ids.next('stp'), tenantId, sopId, position: i + 1, ...step })),
+      t.sopSteps,
+      (chunk) => db.insert(t.sopSteps).values(chunk),
+    );
     const phrasings = [
       ...sop.phrasings.zh.map((text) => ({ lang: 'zh' as const, text })),
       ...sop.phrasings.en.map((text) => ({ lang: 'en' as const, text })),
     ];
-    await db
-      .insert(t.sopPhrasings)
-      .values(phrasings.map((p) => ({ id: ids.next('phr'), tenantId, sopId, ...p })));
+    await insertChunked(
+      phrasings.map((p) => ({ id: ids.next('phr'), tenantId, sopId, ...p })),
+      t.sopPhrasings,
+      (chunk) => db.insert(t.sopPhrasings).values(chunk),
+    );
   }
 
-  await insertChunked(tenant.articles, (chunk) =>
+  await insertChunked(tenant.articles, t.knowledgeArticles, (chunk) =>
     db.insert(t.knowledgeArticles).values(
       chunk.map((a) => ({
         id: ids.next('kb'),
@@ -125,18 +134,17 @@ export async function seedTenant(deps: SeedDeps, tenant: SeedTenant, passwordHas
       createdAt: now,
     });
     if (person.certs.length) {
-      await db.insert(t.certifications).values(
-        person.certs.map((c) => ({
-          id: ids.next('crt'),
-          tenantId,
-          userId,
-          skillId: skillId(c.skillKey),
-          level: c.level,
-          source: 'seed' as const,
-          certifiedAt: now,
-          expiresAt: c.expiresInDays === undefined ? null : now + c.expiresInDays * DAY,
-        })),
-      );
+      const certs = person.certs.map((c) => ({
+        id: ids.next('crt'),
+        tenantId,
+        userId,
+        skillId: skillId(c.skillKey),
+        level: c.level,
+        source: 'seed' as const,
+        certifiedAt: now,
+        expiresAt: c.expiresInDays === undefined ? null : now + c.expiresInDays * DAY,
+      }));
+      await insertChunked(certs, t.certifications, (chunk) => db.insert(t.certifications).values(chunk));
     }
   }
   return tenantId;
