@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { loadEnv } from '#src/config/env.ts';
 import { datasetsSetting } from '../../../eval/harness/datasets.ts';
+import { EvalRunError } from '../../../eval/harness/errors.ts';
 import { describeGate, type GateResult, gateRun, readBaselines } from '../../../eval/harness/gate.ts';
 import { gitRev } from '../../../eval/harness/git.ts';
 import { flattenMetrics, orderedMetricPaths } from '../../../eval/harness/metric-paths.ts';
@@ -79,16 +80,27 @@ export async function runEvalCommand(out: Output, flags: EvalFlags): Promise<num
   const progress = createProgress();
   const runs: RunResult[] = [];
   const saved: string[] = [];
+  const failed: SkippedSuite[] = [];
   for (const suite of suites) {
-    const run = await runSuite(suite, {
-      provider: flags.provider,
-      datasets,
-      ...(flags.cases ? { casesFile: resolve(flags.cases) } : {}),
-      ...(flags.train ? { trainFile: resolve(flags.train) } : {}),
-      onProgress: progress,
-      onNotice: (line) => out.say(`note: ${line}`),
-      ...(rev ? { gitRev: rev } : {}),
-    });
+    let run: RunResult;
+    try {
+      run = await runSuite(suite, {
+        provider: flags.provider,
+        datasets,
+        ...(flags.cases ? { casesFile: resolve(flags.cases) } : {}),
+        ...(flags.train ? { trainFile: resolve(flags.train) } : {}),
+        onProgress: progress,
+        onNotice: (line) => out.say(`note: ${line}`),
+        ...(rev ? { gitRev: rev } : {}),
+      });
+    } catch (err) {
+      // One suite's bad file must not hide the others' results when all run; asked for by name,
+      // the error is the command's.
+      if (flags.suite || !(err instanceof EvalRunError) || err.code === 'datasets-missing') throw err;
+      out.say(`FAILED ${suite.name}: ${err.message}`);
+      failed.push({ name: suite.name, reason: `failed: ${err.message}` });
+      continue;
+    }
     const file = runFilePath(run, flags, many);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(run, null, 1)}\n`);
@@ -106,7 +118,12 @@ export async function runEvalCommand(out: Output, flags: EvalFlags): Promise<num
 
   if (flags.report) {
     const { renderRunReport } = await import('../../../eval/report/run-report.ts');
-    const html = renderRunReport({ runs, skipped, gates, generatedAt: new Date().toISOString() });
+    const html = renderRunReport({
+      runs,
+      skipped: [...skipped, ...failed],
+      gates,
+      generatedAt: new Date().toISOString(),
+    });
     await mkdir(dirname(resolve(flags.report)), { recursive: true });
     await writeFile(resolve(flags.report), html);
     out.say(`report ${resolve(flags.report)}`);
@@ -140,12 +157,13 @@ export async function runEvalCommand(out: Output, flags: EvalFlags): Promise<num
     out.result({
       suites: runs.map(perSuite),
       skipped: skipped.map((s) => ({ suite: s.name, reason: s.reason })),
+      failed: failed.map((s) => ({ suite: s.name, reason: s.reason })),
       durationMs: Date.now() - t0,
       ...(flags.gate ? { gatePassed: !gateFailed } : {}),
     });
     out.say(
-      `${runs.length} suite(s) run, ${skipped.length} skipped, ${((Date.now() - t0) / 1000).toFixed(1)} s total`,
+      `${runs.length} suite(s) run, ${failed.length} failed, ${skipped.length} skipped, ${((Date.now() - t0) / 1000).toFixed(1)} s total`,
     );
   }
-  return gateFailed || broken ? 1 : 0;
+  return gateFailed || broken || failed.length > 0 ? 1 : 0;
 }
