@@ -1,6 +1,6 @@
 /**
  * @module Authentication and role guards. The token comes from `Authorization: Bearer`, the
- * `td_session` cookie (pages), or `access_token` in the query (EventSource cannot set headers).
+ * `access_token` in the query (EventSource cannot set headers), or the `td_session` cookie (pages).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -14,9 +14,11 @@ export const SESSION_COOKIE = 'td_session';
 export function tokenFrom(c: Context<AppEnv>): string | undefined {
   const header = c.req.header('authorization');
   if (header?.toLowerCase().startsWith('bearer ')) return header.slice(7).trim();
-  const cookie = getCookie(c, SESSION_COOKIE);
-  if (cookie) return cookie;
-  return c.req.query('access_token') ?? undefined;
+  // An explicit token wins over the page cookie: a widget opened in a browser where a staff
+  // member is signed in must stream as the customer, not as the staff member.
+  const explicit = c.req.query('access_token');
+  if (explicit) return explicit;
+  return getCookie(c, SESSION_COOKIE) ?? undefined;
 }
 
 /** Resolves the caller (or null) once per request; guards below decide what is allowed. */
