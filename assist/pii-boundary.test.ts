@@ -74,6 +74,17 @@ describe('PII boundary', () => {
     expect(out.restore.size).toBe(0);
   });
 
+  it('keeps placeholder names in system prompts (they explain placeholders to the model)', () => {
+    const out = boundary.outbound([
+      { role: 'system', content: 'Copy values like <PHONE_1> exactly.' },
+      { role: 'user', content: '电话13812345678' },
+    ]);
+    const [system, user] = openMasked(out.messages);
+    expect(system?.content).toBe('Copy values like <PHONE_1> exactly.');
+    expect(user?.content).toBe('电话<PHONE_1>');
+    expect(out.counts).toEqual({ PHONE: 1 });
+  });
+
   it('catches spaced-out, full-width and base64-wrapped numbers the detector alone would miss', () => {
     const id = '11010519491231002X';
     const text = `号码 1 3 8 1 2 3 4 5 6 7 8；全角１３９８７６５４３２１；编码 ${btoa(id)}；订单 20251124`;

@@ -229,14 +229,17 @@ export function createPiiBoundary(options: PiiBoundaryOptions): PiiBoundary {
     state: PiiState,
     restore: Map<string, RestoreEntry>,
     counts: Record<string, number>,
+    defuse = true,
   ): MaskedText {
     // A literal "<PHONE_1>" typed by a customer must not alias a real placeholder on restore.
-    const text = raw.replace(PLACEHOLDER, (_m, type: string, n: string) => `‹${type}_${n}›`);
+    // System messages are our own prompt text, which names placeholders to explain them.
+    const text = defuse ? raw.replace(PLACEHOLDER, (_m, type: string, n: string) => `‹${type}_${n}›`) : raw;
     const masked = maskText(text, findEntities(text), 'placeholder', state);
+    const literal = new Set(Array.from(text.matchAll(PLACEHOLDER), (m) => m[0]));
     for (const m of masked.matchAll(PLACEHOLDER)) {
       const value = state.byPlaceholder.get(m[0]);
       const type = m[1]!;
-      if (value === undefined) continue;
+      if (value === undefined || literal.has(m[0])) continue;
       restore.set(m[0], { type, value });
       counts[type] = (counts[type] ?? 0) + 1;
     }
@@ -264,7 +267,10 @@ export function createPiiBoundary(options: PiiBoundaryOptions): PiiBoundary {
       const restore = new Map<string, RestoreEntry>();
       const counts: Record<string, number> = {};
       const masked = messages.map((m) =>
-        Object.freeze({ role: m.role, content: maskOne(m.content, state, restore, counts) }),
+        Object.freeze({
+          role: m.role,
+          content: maskOne(m.content, state, restore, counts, m.role !== 'system'),
+        }),
       );
       const sealedMessages = seal({ messages: Object.freeze(masked) }) as unknown as MaskedMessages;
       return { messages: sealedMessages, restore, counts };

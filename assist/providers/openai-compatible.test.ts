@@ -99,13 +99,22 @@ describe('openai-compatible provider', () => {
     expect(responseFormat).toMatchObject({ type: 'json_schema', json_schema: { name: 'CopilotReply' } });
   });
 
-  it('streams deltas and reports usage once the stream ends', async () => {
+  it('streams deltas with the metadata headers and reports usage once the stream ends', async () => {
+    const capture = captureRequests(server);
     server.use(
       http.post(FAKE_CHAT_URL, () => sseResponse(sseFrames(['您好', '，请问', '有什么可以帮您？']))),
     );
     const stream = provider.stream({ capability: 'copilot', prompt, messages: masked('在吗').messages });
     const deltas: string[] = [];
     for await (const d of stream) deltas.push(d);
+    capture.stop();
+    const [sent] = await capture.flush();
+    expect(sent?.headers['x-tidedesk-capability']).toBe('copilot');
+    expect(sent?.headers['x-tidedesk-prompt']).toBe('copilot-reply@1');
+    expect(JSON.parse(sent?.body ?? '{}')).toMatchObject({
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     expect(deltas).toEqual(['您好', '，请问', '有什么可以帮您？']);
     expect(stream.meta()).toEqual({
       model: 'fake-model',

@@ -16,6 +16,7 @@ import type { Capability, PromptRef, ProviderName } from '#assist/capabilities.t
 import { type MaskedMessages, openMasked } from '#assist/pii-boundary.ts';
 import type { EndpointConfig, StructuredOutputMethod } from './config.ts';
 import { LlmError, toLlmError } from './errors.ts';
+import { CAPABILITY_HEADER, PROMPT_HEADER } from './headers.ts';
 import type {
   ChatResult,
   ChatStream,
@@ -35,9 +36,6 @@ export interface OpenAiCompatibleOptions {
   /** `replay` when the transport serves cassettes. */
   name?: ProviderName;
 }
-
-export const CAPABILITY_HEADER = 'x-tidedesk-capability';
-export const PROMPT_HEADER = 'x-tidedesk-prompt';
 
 interface UsageMetadataLike {
   input_tokens?: number;
@@ -116,7 +114,13 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
       streamUsage: true,
       ...(request.temperature !== undefined && { temperature: request.temperature }),
       ...(request.maxTokens !== undefined && { maxTokens: request.maxTokens }),
-      configuration: { baseURL: endpoint.baseURL, fetch: transport, maxRetries: 0 },
+      // Per-call headers go in the client config: LangChain's streaming path drops `options.headers`.
+      configuration: {
+        baseURL: endpoint.baseURL,
+        fetch: transport,
+        maxRetries: 0,
+        defaultHeaders: headersFor(request.capability, request.prompt),
+      },
     });
 
   const toLangChain = (messages: MaskedMessages) =>
@@ -128,10 +132,7 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
     const endpoint = endpointFor(request.capability);
     const messages = toLangChain(request.messages);
     const signal = callSignal(request.signal, request.timeoutMs);
-    const callOptions = {
-      ...(signal && { signal }),
-      options: { headers: headersFor(request.capability, request.prompt) },
-    };
+    const callOptions = signal ? { signal } : {};
     const model = chatModel(endpoint, request);
     try {
       if (!request.output) {
@@ -177,10 +178,7 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
         let model = endpoint.model;
         let usage: TokenUsage | null = null;
         try {
-          const chunks = await chatModel(endpoint, request).stream(messages, {
-            ...(signal && { signal }),
-            options: { headers: headersFor(request.capability, request.prompt) },
-          });
+          const chunks = await chatModel(endpoint, request).stream(messages, signal ? { signal } : {});
           for await (const chunk of chunks as AsyncIterable<MessageLike>) {
             usage = toUsage(chunk.usage_metadata) ?? usage;
             model = modelOf(chunk, model);
