@@ -1,5 +1,13 @@
 /** @module The assist capabilities; every call, log line and eval run names one. */
-export const CAPABILITIES = ['copilot', 'compliance', 'simulator', 'interview', 'intent', 'pii', 'transcription'] as const;
+export const CAPABILITIES = [
+  'copilot',
+  'compliance',
+  'simulator',
+  'interview',
+  'intent',
+  'pii',
+  'transcription',
+] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** Which engine produced a result; shown to users as a label and recorded in every result. */

@@ -1,7 +1,6 @@
 /**
  * @module Node runtime: serve the app with @hono/node-server plus static assets from dist/public.
  */
-import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -20,12 +19,13 @@ export async function startNodeServer(env: Env): Promise<RunningServer> {
   await ensureAssets();
   const booted = await boot(env);
   const root = new Hono();
-  const relativeRoot = resolve(PUBLIC_DIR).replace(`${process.cwd()}/`, '');
+  // An absolute root, so `tidedesk serve` works from any working directory.
   root.use(
     '/assets/*',
-    serveStatic({ root: relativeRoot, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
+    serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
   );
-  root.route('/', booted.app);
+  // Hand everything else to the app itself, so its own 404 (problem+json) answers unknown routes.
+  root.all('*', (c) => booted.app.fetch(c.req.raw));
   return new Promise((done) => {
     const server = serve({ fetch: root.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
       const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${info.port}`;

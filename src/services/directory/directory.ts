@@ -1,5 +1,5 @@
 /** @module Tenant directory reads: people, skills, SOPs and knowledge, always tenant-scoped. */
-import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import { and, asc, eq, like, or } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { knowledgeArticles } from '#src/db/schema/knowledge.ts';
 import { certifications, skills } from '#src/db/schema/skills.ts';
@@ -13,14 +13,15 @@ export async function listPeople(db: Db, tenantId: string, role?: Role) {
     .from(users)
     .where(role ? and(eq(users.tenantId, tenantId), eq(users.role, role)) : eq(users.tenantId, tenantId))
     .orderBy(asc(users.role), asc(users.email));
-  const ids = people.map((p) => p.id);
-  const certs = ids.length
-    ? await db
-        .select({ cert: certifications, skillKey: skills.key })
-        .from(certifications)
-        .innerJoin(skills, eq(skills.id, certifications.skillId))
-        .where(and(eq(certifications.tenantId, tenantId), inArray(certifications.userId, ids)))
-    : [];
+  // Certifications of the whole tenant in one query (no IN list: D1 caps bound parameters at 100).
+  const wanted = new Set(people.map((p) => p.id));
+  const certs = (
+    await db
+      .select({ cert: certifications, skillKey: skills.key })
+      .from(certifications)
+      .innerJoin(skills, eq(skills.id, certifications.skillId))
+      .where(eq(certifications.tenantId, tenantId))
+  ).filter((c) => wanted.has(c.cert.userId));
   return people.map(({ passwordHash: _h, ...person }) => ({
     ...person,
     certifications: certs
