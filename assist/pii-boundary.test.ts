@@ -85,14 +85,26 @@ describe('PII boundary', () => {
     expect(out.counts).toEqual({ PHONE: 1 });
   });
 
-  it('catches spaced-out, full-width and base64-wrapped numbers the detector alone would miss', () => {
+  it('catches spaced, dotted, zero-width, full-width, spelled-out and base64-wrapped numbers', () => {
     const id = '11010519491231002X';
-    const text = `号码 1 3 8 1 2 3 4 5 6 7 8；全角１３９８７６５４３２１；编码 ${btoa(id)}；订单 20251124`;
+    const text = [
+      '号码 1 3 8 1 2 3 4 5 6 7 8',
+      'call 139.8765.4321',
+      'split 1371234\u200b5678',
+      '全角１３６１２３４５６７８',
+      '一五九一二三四五六七八',
+      `编码 ${btoa(id)}`,
+      `短 ${btoa('13512345678')}`,
+    ].join('；');
     const content =
       openMasked(boundary.outbound([{ role: 'user', content: text }]).messages)[0]?.content ?? '';
-    expect(content).not.toMatch(/1 3 8 1|１３９|MTEw/);
-    expect(content).toContain('订单 20251124');
-    expect(content.match(/<[A-Z_]+_\d+>/g)).toHaveLength(3);
+    expect(content).not.toMatch(/1 3 8|139\.8765|1371234|１３６|一五九|MTEw|MTM1/);
+    expect(content.match(/<[A-Z_]+_\d+>/g)).toHaveLength(7);
+  });
+
+  it('leaves dates, versions, amounts and short order numbers readable', () => {
+    const text = '订单 20251124，日期 2025-11-24 / 2025.11.24，版本 v1.2.3，金额 1000000 元';
+    expect(openMasked(boundary.outbound([{ role: 'user', content: text }]).messages)[0]?.content).toBe(text);
   });
 
   it('seals its output: forged or mutated requests are refused', () => {

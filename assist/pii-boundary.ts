@@ -156,10 +156,27 @@ export interface PiiBoundary {
 }
 
 const PLACEHOLDER = /<([A-Z][A-Z0-9_]{0,39})_(\d{1,6})>/g;
-// Spaced or full-width digit runs ("1 3 8 1 2 3 4 5 6 7 8", "１３８…"): 7+ digits with at most one
-// space between each.
-const LOOSE_DIGITS = /[0-9０-９](?:[ \u00a0\u3000]?[0-9０-９]){6,}[Xx]?/g;
-const BASE64_TOKEN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+// Digit runs written to slip past pattern matching: spaced, dotted or slashed ("1 3 8 1 2 3 …",
+// "138.1234.5678"), full-width ("１３８…") or in Chinese numerals ("一三八一二三…", as speech
+// transcripts write them). 7+ digits, at most one separator between each.
+const LOOSE_DIGITS =
+  /[0-9０-９零〇一二三四五六七八九](?:[ .\-_/·\u00a0\u3000]?[0-9０-９零〇一二三四五六七八九]){6,}(?:[ \u00a0\u3000]?[XxＸｘ])?/g;
+const BASE64_TOKEN = /[A-Za-z0-9+/_-]{11,}={0,2}/g;
+// Invisible characters carry nothing a model needs and are a classic way to split a number.
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const CN_DIGITS: Record<string, string> = {
+  零: '0',
+  〇: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 function toHalfWidth(s: string): string {
   return s.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -167,7 +184,8 @@ function toHalfWidth(s: string): string {
 
 function compactDigits(s: string): string {
   return toHalfWidth(s)
-    .replace(/[\s\u00a0\u3000]/g, '')
+    .replace(/[零〇一二三四五六七八九]/g, (c) => CN_DIGITS[c] ?? c)
+    .replace(/[\s.\-_/·\u00a0\u3000]/g, '')
     .toUpperCase();
 }
 
@@ -204,13 +222,15 @@ export function createPiiBoundary(options: PiiBoundaryOptions): PiiBoundary {
     for (const m of text.matchAll(LOOSE_DIGITS)) {
       const start = m.index;
       const end = start + m[0].length;
-      // Plain short digit strings were the detector's call (order numbers, amounts); spaced or
-      // full-width ones are a disguise, and 15+ digits look like an ID or card whatever the checksum.
-      const disguised = /[^0-9Xx]/.test(m[0]) || m[0].length >= 15;
-      if (!disguised || taken(start, end)) continue;
+      if (taken(start, end)) continue;
       const compact = compactDigits(m[0]);
+      // Whatever the disguise, a run that is a phone, ID or card once compacted is masked as one.
       const found = detect(compact).find((e) => e.end - e.start >= compact.length - 1);
-      extra.push({ start, end, type: found?.type ?? 'NUMBER', score: 1 });
+      // Otherwise: plain digit strings and dotted or dashed ones (dates, versions, order numbers)
+      // were the detector's call; spaced, full-width or spelled-out runs are a disguise, and 15+
+      // digits look like an ID or card whatever the checksum.
+      const disguised = /[^0-9Xx.\-_/]/.test(m[0]) || compact.length >= 15;
+      if (found || disguised) extra.push({ start, end, type: found?.type ?? 'NUMBER', score: 1 });
     }
     for (const m of text.matchAll(BASE64_TOKEN)) {
       const start = m.index;
@@ -233,7 +253,10 @@ export function createPiiBoundary(options: PiiBoundaryOptions): PiiBoundary {
   ): MaskedText {
     // A literal "<PHONE_1>" typed by a customer must not alias a real placeholder on restore.
     // System messages are our own prompt text, which names placeholders to explain them.
-    const text = defuse ? raw.replace(PLACEHOLDER, (_m, type: string, n: string) => `‹${type}_${n}›`) : raw;
+    const visible = raw.replace(INVISIBLE, '');
+    const text = defuse
+      ? visible.replace(PLACEHOLDER, (_m, type: string, n: string) => `‹${type}_${n}›`)
+      : visible;
     const masked = maskText(text, findEntities(text), 'placeholder', state);
     const literal = new Set(Array.from(text.matchAll(PLACEHOLDER), (m) => m[0]));
     for (const m of masked.matchAll(PLACEHOLDER)) {
