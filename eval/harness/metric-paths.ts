@@ -34,9 +34,15 @@ export const LOWER_IS_BETTER = new Set(['falseBlockRate']);
 
 /** Headline paths, then the rest in a stable order: the order tables list metrics in. */
 export function orderedMetricPaths(suite: SuiteName, flat: Record<string, number>): string[] {
-  const head = HEADLINE_METRICS[suite].filter((p) => p in flat);
+  const head = (HEADLINE_METRICS[suite] ?? []).filter((p) => p in flat);
   const rest = Object.keys(flat)
     .filter((p) => !head.includes(p))
     .sort();
   return [...head, ...rest];
+}
+
+/** The headline paths present in `flat`, or the first few paths when a suite has none of them. */
+export function headlinePaths(suite: SuiteName, flat: Record<string, number>, fallback = 4): string[] {
+  const head = (HEADLINE_METRICS[suite] ?? []).filter((p) => p in flat);
+  return head.length > 0 ? head : orderedMetricPaths(suite, flat).slice(0, fallback);
 }

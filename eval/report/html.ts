@@ -13,8 +13,11 @@ export function esc(value: unknown): string {
     .replaceAll("'", '&#39;');
 }
 
-export const num = (v: unknown, digits = 4): string =>
-  typeof v === 'number' && Number.isFinite(v) ? v.toFixed(digits) : '—';
+/** Fixed decimals for rates; counts (integers above 1, e.g. support) without decimals. */
+export const num = (v: unknown, digits = 4): string => {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return '—';
+  return Number.isInteger(v) && Math.abs(v) > 1 ? String(v) : v.toFixed(digits);
+};
 
 /** A bilingual heading: Chinese first, English after, as the product's UI does. */
 export const heading = (level: 2 | 3, zh: string, en: string, id?: string): string =>

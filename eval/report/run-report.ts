@@ -4,7 +4,7 @@
  * their inputs, public-set tables and the run's provenance. Self-contained: inline CSS and SVG.
  */
 import type { GateResult } from '../harness/gate.ts';
-import { flattenMetrics, orderedMetricPaths } from '../harness/metric-paths.ts';
+import { flattenMetrics, headlinePaths, orderedMetricPaths } from '../harness/metric-paths.ts';
 import type { RunResult, SetResult } from '../harness/run-result.ts';
 import type { SuiteName } from '../harness/suite.ts';
 import { confusionHeatmap, MAX_CLASSES, MAX_CONFUSION_LABELS, perClassChart } from './charts.ts';
@@ -106,7 +106,7 @@ function publicTable(run: RunResult): string {
   const rows = sets
     .map((s) => {
       const flat = flattenMetrics(s.metrics);
-      const paths = orderedMetricPaths(suite, flat).slice(0, 4);
+      const paths = headlinePaths(suite, flat);
       const cells = paths
         .map((p) => {
           const ci = s.ci[p];
@@ -142,7 +142,7 @@ export function renderRunReport(input: ReportInput): string {
   const overview = runs
     .map((r) => {
       const flat = flattenMetrics(r.metrics);
-      const head = orderedMetricPaths(r.suite as SuiteName, flat).slice(0, 4);
+      const head = headlinePaths(r.suite as SuiteName, flat);
       const gate = gates.find((g) => g.suite === r.suite);
       return `<tr><td><a href="#${esc(r.suite)}">${esc(r.suite)}</a></td><td>${esc(r.provider)}</td><td class="n">${r.cases}</td><td>${head
         .map((p) => `<code>${esc(p)}</code> ${num(flat[p])}`)

@@ -9,7 +9,7 @@ import { datasetsSetting } from '../../../eval/harness/datasets.ts';
 import { EvalRunError } from '../../../eval/harness/errors.ts';
 import { describeGate, type GateResult, gateRun, readBaselines } from '../../../eval/harness/gate.ts';
 import { gitRev } from '../../../eval/harness/git.ts';
-import { flattenMetrics, orderedMetricPaths } from '../../../eval/harness/metric-paths.ts';
+import { flattenMetrics, headlinePaths } from '../../../eval/harness/metric-paths.ts';
 import { fromRepoRoot } from '../../../eval/harness/paths.ts';
 import { type AnySuite, loadAllSuites, requireSuite } from '../../../eval/harness/registry.ts';
 import { type RunResult, summaryLine } from '../../../eval/harness/run-result.ts';
@@ -28,7 +28,7 @@ const f4 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? 
 function describeRun(run: RunResult, savedTo: string): string[] {
   const suite = run.suite as SuiteName;
   const flat = flattenMetrics(run.metrics);
-  const head = orderedMetricPaths(suite, flat).slice(0, 6);
+  const head = headlinePaths(suite, flat);
   const lines = [
     `${run.suite} · ${run.provider}${run.promptVersion ? ` · prompt ${run.promptVersion}` : ''} · ${run.cases} cases (${run.casesFile}) · ${(run.durationMs / 1000).toFixed(2)} s`,
   ];
@@ -38,7 +38,7 @@ function describeRun(run: RunResult, savedTo: string): string[] {
   }
   for (const set of Object.values(run.sets)) {
     const sf = flattenMetrics(set.metrics);
-    const ps = orderedMetricPaths(suite, sf).slice(0, 3);
+    const ps = headlinePaths(suite, sf);
     lines.push(`  public ${set.name} (${set.cases} cases): ${ps.map((p) => `${p} ${f4(sf[p])}`).join(', ')}`);
   }
   lines.push(`  saved ${savedTo}`);
