@@ -106,4 +106,53 @@ describe('tidedesk eval', () => {
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('not an eval run result');
   });
+
+  it.skipIf(!existsSync(join('eval', 'pii', 'suite.ts')))(
+    "runs a suite on a QA team's own --cases file (real process): --json last line, report and run JSON",
+    () => {
+      const cases = join(dir, 'qa-pii.jsonl');
+      writeFileSync(
+        cases,
+        [
+          {
+            id: 'qa-1',
+            lang: 'zh',
+            text: '我的手机号是13812345678',
+            entities: [{ type: 'PHONE', start: 6, end: 17 }],
+          },
+          {
+            id: 'qa-2',
+            lang: 'en',
+            text: 'Mail me at ann@example.com please',
+            entities: [{ type: 'EMAIL', start: 11, end: 26 }],
+          },
+          { id: 'qa-3', lang: 'en', text: 'Nothing personal here.', entities: [] },
+        ]
+          .map((c) => JSON.stringify(c))
+          .join('\n'),
+      );
+      const report = join(dir, 'qa', 'pii.html');
+      const res = tidedesk(['--suite', 'pii', '--cases', cases, '--json', '--report', report]);
+      expect(res.code, res.stderr).toBe(0);
+      const json = lastJson(res.stdout);
+      expect(Object.keys(json)).toEqual(
+        expect.arrayContaining(['suite', 'provider', 'promptVersion', 'cases', 'metrics', 'durationMs']),
+      );
+      expect(json).toMatchObject({ suite: 'pii', provider: 'embedded', cases: 3, sets: {} });
+      expect(typeof json.durationMs).toBe('number');
+      expect(readFileSync(report, 'utf8')).toContain('qa-pii.jsonl');
+      const saved = JSON.parse(readFileSync(join(dir, 'qa', 'pii.json'), 'utf8'));
+      expect(saved.records.map((r: { id: string }) => r.id)).toEqual(['qa-1', 'qa-2', 'qa-3']);
+      expect(res.stderr).toContain('Public sets are not run with --cases');
+
+      const bad = join(dir, 'bad-pii.jsonl');
+      writeFileSync(
+        bad,
+        '{"id":"b1","lang":"en","text":"hi","entities":[{"type":"PHONE","start":0,"end":9}]}\n',
+      );
+      const badRun = tidedesk(['--suite', 'pii', '--cases', bad]);
+      expect(badRun.code).toBe(2);
+      expect(badRun.stderr).toMatch(/bad-pii\.jsonl:1: entities\.0/);
+    },
+  );
 });
