@@ -123,7 +123,9 @@ export function compareRuns(
   const notes: string[] = [];
   const flatA = flattenMetrics(a.metrics);
   const flatB = flattenMetrics(b.metrics);
-  const paths = orderedMetricPaths(a.suite as SuiteName, { ...flatA, ...flatB });
+  // Supports are properties of the gold data, not of the systems compared.
+  const compared = (path: string) => !path.endsWith('.support');
+  const paths = orderedMetricPaths(a.suite as SuiteName, { ...flatA, ...flatB }).filter(compared);
 
   let method: CompareMethod = 'delta-only';
   let tests: Record<string, { delta: number; p: number }> = {};
@@ -175,7 +177,7 @@ export function compareRuns(
   for (const name of setNames) {
     const sa = a.sets[name] ? flattenMetrics(a.sets[name].metrics) : {};
     const sb = b.sets[name] ? flattenMetrics(b.sets[name].metrics) : {};
-    for (const p of orderedMetricPaths(a.suite as SuiteName, { ...sa, ...sb })) {
+    for (const p of orderedMetricPaths(a.suite as SuiteName, { ...sa, ...sb }).filter(compared)) {
       rows.push(row(`sets.${name}.${p}`, finite(sa[p]), finite(sb[p]), null));
     }
   }
