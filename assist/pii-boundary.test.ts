@@ -107,6 +107,12 @@ describe('PII boundary', () => {
     expect(openMasked(boundary.outbound([{ role: 'user', content: text }]).messages)[0]?.content).toBe(text);
   });
 
+  it('redacts raw values by type for storage, keeping placeholders intact', () => {
+    expect(boundary.redact('已改为 <PHONE_1>，备用 13812345678，邮箱 a.b@example.com')).toBe(
+      '已改为 <PHONE_1>，备用 [PHONE]，邮箱 [EMAIL]',
+    );
+  });
+
   it('seals its output: forged or mutated requests are refused', () => {
     const forged = { messages: [{ role: 'user', content: 'raw' }] } as unknown as MaskedMessages;
     expect(() => openMasked(forged)).toThrow(PiiBoundaryError);
@@ -122,11 +128,11 @@ describe('PII boundary', () => {
     const { request, restore } = boundary.outboundAudio({
       audio: new Uint8Array([9, 9, 9]),
       mimeType: 'audio/ogg; codecs=opus',
-      hint: '张三 13812345678.mp3',
+      hint: 'call-13812345678.mp3',
     });
     const opened: MaskedAudio = openMasked(request);
     expect(opened.filename).toBe('audio.ogg');
-    expect(opened.hint).toBe('张三 <PHONE_1>.mp3');
+    expect(opened.hint).toBe('call-<PHONE_1>.mp3');
     expect(await opened.audio.arrayBuffer()).toEqual(new Uint8Array([9, 9, 9]).buffer);
     expect(restore.get('<PHONE_1>')).toEqual({ type: 'PHONE', value: '13812345678' });
   });

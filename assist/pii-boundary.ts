@@ -149,6 +149,11 @@ export interface PiiBoundary {
   /** Mask one text, e.g. a transcript coming back from a speech model, before anyone reuses it. */
   mask(text: string, state?: PiiState): MaskResult;
   /**
+   * Irreversibly replace personal data with its type (`[PHONE]`), leaving placeholders alone —
+   * for text that is stored outside the conversation, such as recorded cassettes.
+   */
+  redact(text: string): string;
+  /**
    * Restore placeholders in a model's answer (a string, or any JSON-like value holding strings)
    * for this reader; placeholders the policy does not allow stay as they are.
    */
@@ -321,6 +326,14 @@ export function createPiiBoundary(options: PiiBoundaryOptions): PiiBoundary {
       const restore = new Map<string, RestoreEntry>();
       const counts: Record<string, number> = {};
       return { text: maskOne(text, state, restore, counts), restore, counts };
+    },
+
+    redact(text) {
+      const visible = text.replace(INVISIBLE, '');
+      const entities = findEntities(visible).sort((a, b) => b.start - a.start);
+      let out = visible;
+      for (const e of entities) out = `${out.slice(0, e.start)}[${e.type}]${out.slice(e.end)}`;
+      return out;
     },
 
     inbound<T>(value: T, restore: RestoreMap, access: RevealAccess): T {

@@ -85,7 +85,7 @@ async function record() {
     store,
     clock: createFakeClock(),
     logger: silentLogger,
-    redact: (s) => boundary.mask(s).text,
+    redact: (s) => boundary.redact(s),
   });
   const real = realEndpoint();
   const recorded = await exercise(createOpenAiCompatibleProvider({ endpoints, fetch: recorder.fetch }));
@@ -116,7 +116,7 @@ describe('cassettes', () => {
     });
     const replayed = await exercise(replayProvider);
     replayer.assertAllHit();
-    expect(replayed).toEqual({ ...recorded, transcript: '我的手机是<PHONE_1>' });
+    expect(replayed).toEqual({ ...recorded, transcript: '我的手机是[PHONE]' });
     expect(replayed.deltas).toEqual(['流式', '回复']);
     expect(replayProvider.name).toBe('replay');
   });
@@ -138,6 +138,7 @@ describe('cassettes', () => {
     expect(files).not.toContain('13812345678');
     expect(files).not.toContain('sk-real-key');
     expect(files).toContain('<PHONE_1>');
+    expect(files).toContain('[PHONE]');
     const chat = store.all().find((c) => c.request.endpoint === 'chat/completions' && !c.response.sse);
     expect(chat?.prompt).toBe('copilot-reply@1');
     expect(chat?.request.model).toBe('gpt-4o-mini');
