@@ -2,6 +2,7 @@
  * @module The dependencies `createApp` takes. Every runtime builds these and hands them in;
  * nothing in the app reaches for a global.
  */
+import type { Assist } from '#assist/index.ts';
 import type { Db } from './db/client.ts';
 import type { Clock } from './ports/clock.ts';
 import type { Ids } from './ports/ids.ts';
@@ -25,6 +26,8 @@ export interface Deps {
   ids: Ids;
   events: EventBus;
   logger: Logger;
+  /** The AI assist layer: LLM provider (or embedded only), PII boundary, prompts, fallback. */
+  assist: Assist;
   /** Key material for signing session tokens; derived from the master key by the runtime. */
   secrets: { tokenKey: string };
   config: AppConfig;

@@ -11,6 +11,7 @@ import { randomIds } from '#src/ports/ids.ts';
 import { createLogger } from '#src/ports/logger.ts';
 import { createInProcessBus } from '#src/realtime/in-process.ts';
 import { deriveKey } from '#src/services/auth/derive-key.ts';
+import { createFileSystemAssist } from './assist.ts';
 import { type OpenDb, openMigratedDb } from './libsql.ts';
 import { loadOrCreateMasterKey, type MasterKey } from './secrets.ts';
 
@@ -32,6 +33,7 @@ export async function boot(env: Env): Promise<Booted> {
     ids: randomIds,
     events: createInProcessBus(),
     logger,
+    assist: createFileSystemAssist(env, { logger, clock: systemClock }),
     secrets: { tokenKey: await deriveKey(masterKey.key, 'tidedesk/session-tokens/v1') },
     config: {
       ...defaultAppConfig,

@@ -3,7 +3,10 @@
  * Durable Object per tenant for realtime), once per isolate, and serves /assets/* from the
  * assets binding. `npm run dev:worker` runs it locally (offline) with wrangler.
  */
+import { createAssist, resolveAssistConfig } from '#assist/index.ts';
 import { createApp } from '#src/app.ts';
+import { parseEnv } from '#src/config/env.ts';
+import { createPiiDetector } from '#src/core/pii/index.ts';
 import { seedIfEmpty } from '#src/db/seed/seed.ts';
 import { type Deps, defaultAppConfig } from '#src/deps.ts';
 import { AppError, problemResponse } from '#src/http/problem.ts';
@@ -44,6 +47,13 @@ async function buildApp(env: WorkerBindings): Promise<App> {
     ids: randomIds,
     events: createDurableObjectBus(env.TENANT_HUB, { logger, track }),
     logger,
+    // Prompt files are not bundled on Workers yet, so LLM calls fall back to the embedded engine.
+    assist: createAssist(resolveAssistConfig(parseEnv({})), {
+      logger,
+      clock: systemClock,
+      detector: createPiiDetector(),
+      prompts: {},
+    }),
     secrets: { tokenKey: await deriveKey(vars.TIDEDESK_MASTER_KEY, 'tidedesk/session-tokens/v1') },
     config: {
       ...defaultAppConfig,

@@ -6,12 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '#src/app.ts';
+import { parseEnv } from '#src/config/env.ts';
 import { seedDemo } from '#src/db/seed/seed.ts';
 import { type AppConfig, type Deps, defaultAppConfig } from '#src/deps.ts';
 import { createFakeClock } from '#src/ports/clock.ts';
 import { createSequentialIds } from '#src/ports/ids.ts';
 import { createLogger, type Logger } from '#src/ports/logger.ts';
 import { createInProcessBus } from '#src/realtime/in-process.ts';
+import { createFileSystemAssist } from '#src/runtime/assist.ts';
 import { openMigratedDb } from '#src/runtime/libsql.ts';
 
 export const DEMO_PASSWORD = 'tidedesk-demo';
@@ -49,6 +51,7 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     ids,
     events: createInProcessBus(),
     logger,
+    assist: createFileSystemAssist(parseEnv({}), { logger, clock }),
     secrets: { tokenKey: 'test-token-key-0123456789abcdef0123456789' },
     config: { ...defaultAppConfig, ...config },
   };
