@@ -59,8 +59,10 @@ const COMPONENT = new RegExp(
 // Characters that end a name part when walking backwards: function words, verbs around an
 // address ("住在", "寄到", "送至"), cue nouns (地址, 收件人) and sentence punctuation.
 const STOP = new Set(
-  '的了吗呢吧啊呀哦嘛我你他她它们说等给把被让很都也还就在是到从往去来与及或请帮您想要能会可以这那哪个什么怎为因所但如没有不已经过着看买卖发送寄收快递址电话手机码人名叫姓至于把将改换搬住位于：:，,。！!？?；;、（）()【】[]"“”\'‘’ \n\t',
+  '的了吗呢吧啊呀哦嘛我你他她它们说等给把被让很也还就在是到从往去与及或请帮您想要能可以这那哪个什么怎为因所但如没有不已着买卖送寄收快递址电话手名叫姓至于把将改换搬住位于：:，,。！!？?；;、（）()【】[]"“”\'‘’ \n\t',
 );
+// Two-character cues whose second character is common in place names (收件人 vs 人民路).
+const STOP_PAIRS = new Set(['件人', '系人', '货人', '卡人', '请人', '保人', '户人', '机人', '住人', '名人']);
 const FINE =
   /路|街|巷|道|胡同|小区|花园|公寓|大厦|广场|园区|新村|家园|嘉园|名苑|社区|村|苑|庄|城|里|号|弄|栋|幢|座|单元|层|楼|室|房|期|排|组|号楼|号院/;
 const MAX_NAME = 8;
@@ -85,13 +87,13 @@ function nameStart(text: string, from: number, floor: number, max: number, allow
     const ch = text[i - 1]!;
     const code = ch.charCodeAt(0);
     const ok = (isHan(code) && !STOP.has(ch)) || (allowLatin && /[A-Za-z0-9]/.test(ch));
-    if (!ok) break;
+    if (!ok || (i >= 2 && STOP_PAIRS.has(text.slice(i - 2, i)))) break;
     i--;
   }
   return i;
 }
 
-function zhComponents(text: string): Component[] {
+export function zhComponents(text: string): Component[] {
   const out: Component[] = [];
   COMPONENT.lastIndex = 0;
   let prevEnd = 0;
@@ -127,7 +129,9 @@ function findZh(text: string, out: Candidate[]): void {
       const next = comps[j + 1]!;
       if (next.start < gapStart) break;
       const gap = next.start - gapStart;
-      if (gap > MAX_GAP || nameStart(text, next.start, gapStart, MAX_GAP, true) !== gapStart) break;
+      // "广东省 深圳市 南山区": single spaces between components are allowed in the gap.
+      const gapText = text.slice(gapStart, next.start).replace(/ /g, '');
+      if (gap > MAX_GAP || nameStart(gapText, gapText.length, 0, MAX_GAP, true) !== 0) break;
       j++;
     }
     const chain = comps.slice(i, j + 1);
@@ -157,12 +161,20 @@ function findZh(text: string, out: Candidate[]): void {
 
 const STREET_TYPES =
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|Parkway|Pkwy|Circle|Cir|Highway|Hwy|Square|Sq|Trail|Trl|Crescent|Close|Gardens|Row|Alley|Plaza|Loop|Pike|Run|Walk|Point|Heights|Hill|View|Park|Green|Mews';
+// ", Springfield, IL 62704", ", New York, NY 10118", ", London W1U 3BW": city, state, ZIP/postcode.
+const EN_TAIL =
+  `(?:,\\s?[A-Z][\\p{L}'’.-]{1,20}(?:\\s[A-Z][\\p{L}'’.-]{1,20}){0,2}(?:(?:,\\s?|\\s)(?:[A-Z]{2}|[A-Z][a-z]{3,15}))?` +
+  `(?:\\s(?:\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2}))?)?`;
 const EN_ADDRESS = new RegExp(
-  `(?<![\\w-])\\d{1,6}[A-Za-z]?\\s(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s)?(?:[A-Z0-9][\\p{L}'’.-]{0,20}\\s){0,3}(?:${STREET_TYPES})\\b\\.?` +
+  `(?<![\\w-])(?:(?:Unit|Apt|Flat|Suite)\\s?#?[0-9A-Z]{1,5},?\\s)?\\d{1,6}[A-Za-z]?\\s(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s)?(?:[A-Z0-9][\\p{L}'’.-]{0,20}\\s){0,3}(?:${STREET_TYPES})\\b\\.?` +
     `(?:,?\\s(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|#)\\.?\\s?#?[0-9A-Z][0-9A-Za-z-]{0,5})?` +
-    `(?:,\\s?[A-Z][\\p{L}'’.-]{1,20}(?:\\s[A-Z][\\p{L}'’.-]{1,20}){0,2}(?:,\\s?(?:[A-Z]{2}|[A-Z][a-z]{3,15})(?:\\s\\d{5}(?:-\\d{4})?)?)?)?`,
+    EN_TAIL,
   'gu',
 );
+const EN_PO_BOX = new RegExp(`(?<![\\w-])P\\.?\\s?O\\.?\\s?Box\\s\\d{1,6}${EN_TAIL}`, 'giu');
+// "408 main st": typed in lower case; only an address word nearby ("ship to") makes it count.
+const EN_LOWER =
+  /(?<![\w-])\d{1,6}\s[a-z]{2,20}(?:\s[a-z]{2,20})?\s(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|blvd|boulevard|court|ct|way)\b/g;
 // "Apt. 864", "Suite 501": a unit on its own, as customers give it when only the unit changed.
 const EN_UNIT = /(?<![\w-])(?:Apt|Apartment|Suite|Ste|Unit)\.?\s#?\d{1,5}[A-Z]?(?![\w-])/g;
 // Continental forms: "Koskikatu 25", "Via Franscini 71", "Rua do Arenque 1634".
@@ -172,8 +184,10 @@ const EN_CONTINENTAL =
 function findEn(text: string, out: Candidate[]): void {
   for (const [re, score] of [
     [EN_ADDRESS, 0.7],
+    [EN_PO_BOX, 0.7],
     [EN_CONTINENTAL, 0.6],
     [EN_UNIT, 0.4],
+    [EN_LOWER, 0.35],
   ] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {

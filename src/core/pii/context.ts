@@ -60,7 +60,7 @@ export const CONTEXT_CUES: Record<string, Cues> = {
       'text me',
       'whatsapp',
     ],
-    negative: [...ORDERISH, '卡号', '账号', 'card', 'account', 'qq'],
+    negative: [...ORDERISH, '卡号', '账号', 'card', 'account number', 'acct', 'qq'],
   },
   CN_ID: {
     positive: ['身份证', '证件', '身份号', '公民身份', 'id card', 'id number', 'identity', 'resident id'],
@@ -104,11 +104,11 @@ export const CONTEXT_CUES: Record<string, Cues> = {
     negative: ORDERISH,
   },
   PASSPORT: {
-    positive: ['护照', '通行证', '回乡证', '港澳', '证件', 'passport', 'travel document', 'permit'],
+    positive: ['护照', '通行证', '回乡证', '台胞证', '港澳', '证件', 'passport', 'travel document', 'permit'],
     negative: [...ORDERISH, '航班', 'flight'],
   },
   US_SSN: {
-    positive: ['ssn', 'social security', 'social-security', 'ss#', 'ss #', 'taxpayer', 'tin'],
+    positive: ['ssn', 'social security', 'social-security', 'my social', 'ss#', 'ss #', 'taxpayer', 'tin'],
     negative: [...ORDERISH, 'phone', 'tel', 'zip'],
   },
   DATE_OF_BIRTH: {
@@ -169,7 +169,19 @@ export const CONTEXT_CUES: Record<string, Cues> = {
     negative: [],
   },
   IP_ADDRESS: {
-    positive: ['ip', '地址', 'address', 'server', 'host', '登录', 'login', 'logged'],
+    positive: [
+      'ip',
+      '地址',
+      '服务器',
+      '主机',
+      'address',
+      'server',
+      'host',
+      '登录',
+      'login',
+      'logged',
+      'from',
+    ],
     negative: ['版本', 'version', 'ver', 'v.', '固件', 'firmware', 'build', '型号'],
   },
 };

@@ -53,16 +53,25 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
     detect(text: string, detectOptions: DetectOptions = {}): PiiEntity[] {
       const minScore = detectOptions.minScore ?? defaultMin;
       const candidates: Candidate[] = [];
-      const input = recognizerInput(text, detectOptions.lang);
+      // Full-width forms (１３８…, ＠) become ASCII one-for-one, so offsets stay valid.
+      const input = recognizerInput(toHalfWidth(text), detectOptions.lang);
       for (const r of recognizers) {
         for (const c of r.find(input)) {
-          const scored = applyContext(text, c);
+          const scored = applyContext(input.text, c);
           if (scored.score >= minScore && scored.end > scored.start) candidates.push(scored);
         }
       }
       return resolveOverlaps(candidates);
     },
   };
+}
+
+/** Map full-width ASCII (U+FF01–FF5E) and the ideographic space to ASCII; same length. */
+export function toHalfWidth(text: string): string {
+  if (!/[\uff01-\uff5e\u3000]/.test(text)) return text;
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 }
 
 /** Greedy selection by priority; the result is sorted by start offset. */

@@ -25,6 +25,11 @@ export function isEmail(value: string): boolean {
   return LOCAL_OK.test(value.slice(0, at)) && DOMAIN_OK.test(value.slice(at + 1));
 }
 
+// "john dot smith at gmail dot com", "jane(at)example.com": spelled out to dodge filters. Every
+// part is bounded and separated by a fixed word, so there is nothing to backtrack over.
+const SPELLED =
+  /(?<![\w.-])[A-Za-z0-9_-]{1,64}(?:\s(?:dot|\.)\s[A-Za-z0-9_-]{1,32}){0,3}\s?(?:\s(?:at)\s|[[(](?:at)[\])])\s?[A-Za-z0-9-]{1,63}(?:(?:\s(?:dot)\s|\.)[A-Za-z0-9-]{1,63}){0,3}(?:\s(?:dot)\s|\.)(?:com|net|org|edu|gov|cn|io|co|uk|de|me|info|us)(?![\w])/gi;
+
 export const emailRecognizer: Recognizer = {
   name: 'email',
   find({ text }) {
@@ -41,6 +46,16 @@ export const emailRecognizer: Recognizer = {
       if (start > 0 && text[start - 1] === '*') continue; // masked: zh***ang@163.com
       if (!LOCAL_OK.test(text.slice(start, at)) || !DOMAIN_OK.test(text.slice(at + 1, end))) continue;
       out.push({ type: 'EMAIL', start, end, score: 0.95, contextWeight: 0 });
+    }
+    if (/\bat\b/i.test(text)) {
+      SPELLED.lastIndex = 0;
+      for (let m = SPELLED.exec(text); m !== null; m = SPELLED.exec(text)) {
+        // "I work at amazon dot com" is prose: the local part must look like a mailbox (a "dot",
+        // a digit or an underscore in it) or the "@" must be written "(at)".
+        const local = m[0].slice(0, m[0].search(/\s?(?:\sat\s|[[(]at[\])])/i));
+        if (!/[[(]at[\])]/i.test(m[0]) && !/\sdot\s|\d|_/i.test(local)) continue;
+        out.push({ type: 'EMAIL', start: m.index, end: m.index + m[0].length, score: 0.7, contextWeight: 0 });
+      }
     }
     return out;
   },

@@ -37,12 +37,16 @@ export const ipRecognizer: Recognizer = {
     const out: Candidate[] = [];
     IPV4.lastIndex = 0;
     for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text)) {
+      // Private and loopback addresses (a home router's 192.168.0.1) identify no one on their own.
+      // A product token ("Chrome/120.0.0.0") is a version, and x.x.x.0 is a network, not a host.
+      if (m.index > 1 && text[m.index - 1] === '/' && /[A-Za-z]/.test(text[m.index - 2]!)) continue;
+      const local = /^(?:10\.|127\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)|\.0$/.test(m[0]);
       out.push({
         type: 'IP_ADDRESS',
         start: m.index,
         end: m.index + m[0].length,
-        score: 0.65,
-        contextWeight: 1,
+        score: local ? 0.25 : 0.65,
+        contextWeight: local ? 0.5 : 1,
       });
     }
     if (text.includes(':')) {

@@ -20,7 +20,7 @@ Oliver Liam Lucas Leo Harry Charlie Oscar Freddie Alfie Archie Theo Isla Ava Mia
 Evie Poppy Freya Daisy Phoebe Sienna Zoe Nora Hazel Aria Layla Zoey Riley Chen Wei Yuki Hiroshi Priya Rahul Ahmed
 Mohammed Fatima Aisha Omar Ali Carlos Miguel Luis Jorge Pedro Diego Sofia Lucia Elena Ana Carmen Hans Klaus Anna
 Lars Sven Ingrid Astrid Pierre Jean Marc Luc Camille Giulia Marco Luca Matteo Francesca Ivan Dmitri Olga Natasha
-Sergei Johannes Jonas Tomomi Kenji Akira Sakura Hana Minh Anh Raj Arjun Deepak Sanjay Anita Sunita Kwame Amara`.split(
+Sergei Johannes Jonas Jane Janet Jenny Kate Katie Lucy Molly Emma Tom Tim Ben Sam Max Jake Luke Nick Alex Chris Matt Mike Dave Steve Tony Andy Adrian Colin Craig Derek Eddie Frank Gavin Ian Jamie Joel Kyle Leon Martin Neil Owen Shane Simon Stuart Trevor Victor Wesley Zoe Abby Beth Carla Claire Dana Eva Fiona Gina Holly Iris Julia Kim Leah Lena Maya Nina Paula Rosa Sandra Tara Tina Vera Wendy Tomomi Kenji Akira Sakura Hana Minh Anh Raj Arjun Deepak Sanjay Anita Sunita Kwame Amara`.split(
     /\s+/,
   ),
 );

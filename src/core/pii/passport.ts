@@ -9,10 +9,10 @@ import type { Candidate, Recognizer } from './recognizer.ts';
 
 const CN_SHAPES =
   /(?<![0-9A-Za-z])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7}|[HM]\d{8}(?:\d{2})?|C[0-9A-HJ-NP-Z]\d{7})(?![0-9A-Za-z])/g;
-const GENERIC = /(?<![0-9A-Za-z])(?:\d{9}|[A-Z]\d{8}|[A-Z]{2}\d{7})(?![0-9A-Za-z])/g;
+const GENERIC = /(?<![0-9A-Za-z])(?:\d{8,9}|[A-Z]\d{8}|[A-Z]{2}\d{7})(?![0-9A-Za-z])/g;
 // Words that make a nearby code a passport; checked here (not only in context.ts) because the
 // generic shapes must not be proposed at all without them.
-const CUE = /护照|通行证|回乡证|passport|travel document/i;
+const CUE = /护照|通行证|回乡证|台胞证|passport|travel document/i;
 
 export const passportRecognizer: Recognizer = {
   name: 'passport',

@@ -11,8 +11,16 @@ import type { Candidate, Recognizer } from './recognizer.ts';
 // Strong cues name the field; weak cues ("我是", "本人") often precede something else.
 const ZH_CUE =
   /(?<strong>我叫|名叫|叫做|姓名|名字|真实姓名|户名|开户名|开户人|账户名|收件人|收货人|寄件人|签收人|联系人|持卡人|投保人|被保险人|乘机人|入住人|申请人|监护人|法人代表|法定代表人)|(?<weak>我是|本人|客户|用户|老公|老婆|丈夫|妻子|儿子|女儿|父亲|母亲)/g;
-const ZH_LINK = /^(?:是|为|叫|：|:|\s|，|,){0,3}/;
-const ZH_HONORIFIC_AT = /先生|女士|小姐/g;
+const ZH_LINK =
+  /^(?:是|为|叫|：|:|\s|，|,){0,3}(?:我(?:妈妈|爸爸|妈|爸|老公|老婆|朋友|同事|儿子|女儿|家人))?/;
+// After a full name: an honorific, or 收 closing an addressee line ("诸葛明收，").
+const ZH_HONORIFIC_AT = /先生|女士|小姐|收(?=[，,。；;\s]|$)/g;
+// "袁媛 18285445335": a name at the start of a clause followed directly by a mobile number.
+const ZH_NAME_BEFORE_PHONE =
+  /(?<=^|[：:，,；;、\s])[\u4e00-\u9fff]{2,4}(?=[ \t，,]?(?:\+?86[ -]?|0086[ -]?)?1[3-9]\d)/g;
+// "查下姜涛的订单": a name right before 的 + an order/contact word.
+const ZH_NAME_BEFORE_OWNED =
+  /(?<=[查下找给帮替问是和与跟])[\u4e00-\u9fff]{2,4}(?=的(?:订单|快递|包裹|账号|账户|手机|电话|地址|身份证|会员))/g;
 // A preposition or verb right before a name can itself be a surname (向, 于, 和); prefer the
 // two-character reading then.
 const LEADS = new Set('向于和与对给跟同把被让请叫问找等帮替'.split(''));
@@ -26,12 +34,12 @@ function isHan(ch: string | undefined): boolean {
   return ch !== undefined && /[\u4e00-\u9fff]/.test(ch);
 }
 
-/** Length of a full name starting at i (surname + 1–2 given characters), or 0. */
-function zhNameAt(text: string, i: number): number {
+/** Length of a full name starting at i (surname + 1–2 given characters, ending by `limit`), or 0. */
+function zhNameAt(text: string, i: number, limit = text.length): number {
   const s = surnameAt(text, i);
   if (s === 0) return 0;
   let n = 0;
-  while (n < 2 && isHan(text[i + s + n]) && !NOT_GIVEN_NAME.has(text[i + s + n]!)) n++;
+  while (n < 2 && i + s + n < limit && isHan(text[i + s + n]) && !NOT_GIVEN_NAME.has(text[i + s + n]!)) n++;
   HONORIFICS.lastIndex = i + s;
   if (n === 0 || HONORIFICS.test(text)) return 0;
   return s + n;
@@ -41,7 +49,7 @@ function findZh(text: string, out: Candidate[]): void {
   ZH_CUE.lastIndex = 0;
   for (let m = ZH_CUE.exec(text); m !== null; m = ZH_CUE.exec(text)) {
     const after = m.index + m[0].length;
-    const start = after + (ZH_LINK.exec(text.slice(after, after + 3))?.[0].length ?? 0);
+    const start = after + (ZH_LINK.exec(text.slice(after, after + 8))?.[0].length ?? 0);
     const len = zhNameAt(text, start);
     if (len === 0) continue;
     const end = start + len;
@@ -56,26 +64,66 @@ function findZh(text: string, out: Candidate[]): void {
       const start = m.index - len;
       if (start < 0) continue;
       if (len === 3 && LEADS.has(text[start]!) && surnameAt(text, start + 1) > 0) continue;
-      if (zhNameAt(text, start) === len) {
+      if (zhNameAt(text, start, m.index) === len) {
         out.push({ type: 'PERSON', start, end: m.index, score: 0.7, contextWeight: 0 });
         break;
       }
     }
   }
+  for (const re of [ZH_NAME_BEFORE_PHONE, ZH_NAME_BEFORE_OWNED]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const end = m.index + m[0].length;
+      if (zhNameAt(text, m.index, end) === m[0].length) {
+        out.push({ type: 'PERSON', start: m.index, end, score: 0.6, contextWeight: 0 });
+      } else {
+        // "下姜涛的订单" was tried from 下; the name may start one character later.
+        re.lastIndex = m.index + 1;
+      }
+    }
+  }
 }
 
-const WORD = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)?";
+// O'Brien, McDonald, Smith-Jones; each optional part starts with a fixed character, so the
+// pattern cannot split one word in several ways.
+const WORD = "\\p{Lu}\\p{Ll}*(?:\\p{Lu}\\p{Ll}+)?(?:['’-]\\p{Lu}?\\p{Ll}+)?";
 const INITIAL = '\\p{Lu}\\.';
-const EN_NAME = `${WORD}(?:\\s(?:${INITIAL}|${WORD})){0,2}`;
+// Words of one name are separated by a space or tab, never a line break ("Name: X\nPhone").
+const EN_NAME = `${WORD}(?:[ \\t](?:${INITIAL}|${WORD})){0,2}`;
+const EN_FULL_NAME = `${WORD}(?:[ \\t](?:${INITIAL}[ \\t])?${WORD}){1,2}`;
 const EN_STRONG = new RegExp(
-  `(?:\\b(?:[Mm]y (?:full |legal )?name is|[Nn]ame(?: on the (?:account|card))? is|[Nn]ame\\s?:|[Cc]ardholder:?|[Aa]ccount holder:?|[Bb]eneficiary:?|[Gg]uardian:?|Dear|Attn:?|Attention:?|(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?|[Cc]alls? me|[Ss]igned,?|[Rr]egards,?|[Ss]incerely,?)\\s+)(?<name>${EN_NAME})`,
+  `(?:\\b(?:[Mm]y (?:full |legal )?name is|[Nn]ame(?: on the (?:account|card))? is|[Nn]ame\\s?:|[Cc]ardholder:?|[Aa]ccount holder:?|[Bb]eneficiary:?|[Gg]uardian:?|Dear|Attn:?|Attention:?|[Cc]alls? me|[Ss]igned,?|[Rr]egards,?|[Ss]incerely,?)\\s+)(?<name>${EN_NAME})`,
   'gu',
 );
+// A title needs the full name: "Mr. Garcia" alone is polite address, not an identifying name.
+const EN_TITLE = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?[ \\t]+(?<name>${EN_FULL_NAME})`, 'gu');
 const EN_WEAK = new RegExp(
-  `(?:\\b(?:I'm|I am|[Tt]his is|Hi|Hello|Hey|[Tt]hanks,?|[Cc]heers,?|[Ss]peak to|[Ss]peak with)\\s+)(?<name>${EN_NAME})`,
+  `(?:\\b(?:I'm|I am|[Ii]t's|[Ii]t is|[Tt]his is|Hi|Hello|Hey|[Tt]hanks,?|[Cc]heers,?|[Ss]peak to|[Ss]peak with)\\s+)(?<name>${EN_NAME})`,
   'gu',
 );
-const EN_PAIR = new RegExp(`(?<![\\p{L}'’])(?<name>${WORD}\\s(?:${INITIAL}\\s)?${WORD})`, 'gu');
+// "Name on card: JOHN A SMITH" and "my name is maria lopez": only right after an explicit cue.
+const EN_CAPS =
+  /\b(?:[Nn]ame(?: on (?:the )?(?:account|card))?\s?:|[Cc]ardholder:?|[Aa]ccount holder:?)[ \t]+(?<name>[A-Z]{2,}(?:[ \t][A-Z]\.?)?(?:[ \t][A-Z]{2,}(?:['’-][A-Z]+)?){1,2})(?![A-Za-z])/g;
+const EN_LOWER = /\bmy name is[ \t]+(?<name>[a-z]{2,}(?:[ \t][a-z]{2,})?)(?![A-Za-z])/gi;
+const EN_PAIR = new RegExp(`(?<![\\p{L}'’])(?<name>${WORD}[ \\t](?:${INITIAL}[ \\t])?${WORD})`, 'gu');
+
+const LOWER_STOP = new Set([
+  'and',
+  'but',
+  'from',
+  'here',
+  'i',
+  'im',
+  'the',
+  'my',
+  'is',
+  'please',
+  'thanks',
+  'with',
+  'and',
+  'calling',
+  'again',
+]);
 
 function trimName(name: string): string {
   // Drop trailing words that are ordinary capitalised words ("John Please").
@@ -91,15 +139,29 @@ function findEn(text: string, out: Candidate[]): void {
       const raw = m.groups?.name ?? '';
       const name = trimName(raw);
       const first = name.split(/\s+/)[0]!;
-      if (NOT_A_NAME.has(first)) continue;
-      if (needGiven && !EN_GIVEN_NAMES.has(first)) continue;
       const start = m.index + m[0].length - raw.length;
-      out.push({ type: 'PERSON', start, end: start + name.length, score, contextWeight: 0 });
-      // Overlapping pairs ("Mary Ann Smith") are re-tried from inside the name.
+      // Re-try from inside the name: "Could Maria Garcia" must still find "Maria Garcia".
       re.lastIndex = start + 1;
+      if (NOT_A_NAME.has(first) || first.length < 2) continue;
+      if (needGiven && !EN_GIVEN_NAMES.has(first)) continue;
+      out.push({ type: 'PERSON', start, end: start + name.length, score, contextWeight: 0 });
     }
   };
   push(EN_STRONG, 0.85, false);
+  push(EN_TITLE, 0.85, false);
+  push(EN_CAPS, 0.8, false);
+  EN_LOWER.lastIndex = 0;
+  for (let m = EN_LOWER.exec(text); m !== null; m = EN_LOWER.exec(text)) {
+    const raw = m.groups?.name ?? '';
+    const words = raw.split(/[ \t]/);
+    const first = words[0]!;
+    // Lower-case text only counts when it starts with a known given name ("maria lopez").
+    if (first[0] !== first[0]!.toLowerCase() || !EN_GIVEN_NAMES.has(first[0]!.toUpperCase() + first.slice(1)))
+      continue;
+    const keep = words.length > 1 && !LOWER_STOP.has(words[1]!) ? raw : first;
+    const start = m.index + m[0].length - raw.length;
+    out.push({ type: 'PERSON', start, end: start + keep.length, score: 0.7, contextWeight: 0 });
+  }
   push(EN_WEAK, 0.75, true);
   push(EN_PAIR, 0.6, true);
 }
@@ -109,7 +171,7 @@ export const personRecognizer: Recognizer = {
   find({ text }) {
     const out: Candidate[] = [];
     if (/[\u4e00-\u9fff]/.test(text)) findZh(text, out);
-    if (/[A-Z]/.test(text)) findEn(text, out);
+    if (/[A-Za-z]/.test(text)) findEn(text, out);
     return out;
   },
 };

@@ -20,7 +20,9 @@ export function isCnMobile(value: string): boolean {
 // Bounded shape: optional +country, optional (area), 2–5 groups of 2–4 digits, optional extension.
 // Every repetition needs a separator first, so there is nothing to backtrack over.
 const SHAPE =
-  /(?<![\w.+\-@])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){0,4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w@]|[.-]\d)/gi;
+  /(?<![\w.+\-@])(?:\+\d{1,3}[ .-]?|1[ .-])?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,6}){0,5}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?(?![\w@:]|[.-]\d)/gi;
+// Shapes that are something else: a dotted quad (IPv4) or a date at the start ("2025-11-24 23").
+const NOT_A_PHONE = /^\d{1,3}(?:\.\d{1,3}){3}$|^(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}/;
 const AREA_PAREN = /[(（](0\d{2,3})[)）][ -]?(\d{3,4})[ -]?(\d{4})(?!\d)/g;
 
 export function createPhoneRecognizer(): Recognizer {
@@ -34,7 +36,11 @@ export function createPhoneRecognizer(): Recognizer {
           const v = s.value;
           const plus = s.first === 0 && run.start > 0 && text[run.start - 1] === '+';
           const start = plus ? s.start - 1 : s.start;
-          if (MOBILE.test(v) && (v.length === 11 || plus || v.startsWith('00'))) {
+          // Mainland mobiles are grouped 3-4-4 or not at all; "1-800-275-2273" is a US number.
+          const national =
+            run.groups[s.first + (v.length > 11 && run.groups[s.first]!.chars.length <= 4 ? 1 : 0)];
+          const grouped = national !== undefined && national.chars.length >= 3;
+          if (MOBILE.test(v) && grouped && (v.length === 11 || plus || v.startsWith('00'))) {
             out.push({ type: 'PHONE', start, end: s.end, score: s.whole ? 0.85 : 0.7, contextWeight: 0.6 });
             continue;
           }
@@ -68,7 +74,7 @@ export function createPhoneRecognizer(): Recognizer {
         const raw = m[0];
         const digits = raw.replace(/\D/g, '');
         if (digits.length < 7 || digits.length > 15) continue;
-        if (isCnMobile(digits) || /^(?:400|800|95\d)/.test(digits)) continue;
+        if (/^(?:400|800|95\d)/.test(digits) || NOT_A_PHONE.test(raw)) continue;
         const score = scoreInternational(raw, lang);
         if (score > 0) {
           out.push({ type: 'PHONE', start: m.index, end: m.index + raw.length, score, contextWeight: 1 });
@@ -90,6 +96,8 @@ function scoreInternational(raw: string, lang: 'zh' | 'en' | undefined): number 
   const separated = /[ .()-]/.test(raw);
   const parsed = parsePhoneNumberFromString(raw, lang === 'zh' ? 'CN' : 'US');
   if (!parsed) return 0;
+  // North American toll-free numbers belong to companies, not people.
+  if (parsed.countryCallingCode === '1' && /^8(?:00|33|44|55|66|77|88)/.test(parsed.nationalNumber)) return 0;
   if (parsed.isValid()) return separated || international ? 0.75 : 0.55;
   if (parsed.isPossible()) return separated ? 0.35 : 0.2;
   return 0;

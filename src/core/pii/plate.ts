@@ -9,7 +9,8 @@ import type { Candidate, Recognizer } from './recognizer.ts';
 const PROVINCE = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼';
 const CN_PLATE = new RegExp(
   `[${PROVINCE}][A-HJ-NP-Z][·•\\- ]?(?:[DF][A-HJ-NP-Z0-9]\\d{4}|\\d{5}[DF]|[A-HJ-NP-Z0-9]{4}[A-HJ-NP-Z0-9挂学警港澳])(?![0-9A-Za-z])`,
-  'g',
+  // Customers often type the letters in lower case (粤b12345).
+  'gi',
 );
 const EN_CUE =
   /(?:licen[cs]e plate|plate(?: number| no\.?)?|registration(?: number)?|tag)\s*(?:is|:|#|number)?\s*$/i;
