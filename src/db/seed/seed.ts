@@ -21,22 +21,6 @@ export interface SeedDeps {
 
 const DAY = 86_400_000;
 
-/** Deletion order respects foreign keys (children first). */
-const TABLES_CHILD_FIRST = [
-  t.events,
-  t.messages,
-  t.conversations,
-  t.customers,
-  t.knowledgeArticles,
-  t.sopPhrasings,
-  t.sopSteps,
-  t.sops,
-  t.certifications,
-  t.users,
-  t.skills,
-  t.tenants,
-];
-
 /** Cloudflare D1 binds at most 100 parameters per statement (libSQL allows far more). */
 const MAX_BOUND_PARAMS = 100;
 
@@ -168,7 +152,37 @@ export async function seedIfEmpty(deps: SeedDeps): Promise<boolean> {
   return true;
 }
 
+/**
+ * Every application table, children before parents: the order comes from the foreign keys SQLite
+ * reports, so tables added by later features are wiped too without a list to keep up to date.
+ */
+async function tablesChildFirst(db: Db): Promise<string[]> {
+  const all = await db.all<{ name: string }>(sql`select name from sqlite_master where type = 'table'`);
+  // Skip SQLite's, drizzle's (__drizzle_migrations) and D1's (_cf_*, d1_*) own tables.
+  const rows = all.filter(({ name }) => !/^(sqlite_|_|d1_)/.test(name));
+  const parents = new Map<string, string[]>();
+  for (const { name } of rows) {
+    const fks = await db.all<{ table: string }>(
+      sql.raw(`select "table" from pragma_foreign_key_list('${name.replace(/'/g, "''")}')`),
+    );
+    parents.set(
+      name,
+      fks.map((f) => f.table).filter((p) => p !== name),
+    );
+  }
+  const order: string[] = [];
+  const visit = (name: string, path: Set<string>) => {
+    if (order.includes(name) || path.has(name)) return;
+    path.add(name);
+    for (const [child, ps] of parents) if (ps.includes(name)) visit(child, path);
+    path.delete(name);
+    order.push(name);
+  };
+  for (const name of parents.keys()) visit(name, new Set());
+  return order;
+}
+
 export async function resetAndSeed(deps: SeedDeps): Promise<void> {
-  for (const table of TABLES_CHILD_FIRST) await deps.db.delete(table);
+  for (const name of await tablesChildFirst(deps.db)) await deps.db.run(sql.raw(`delete from "${name}"`));
   await seedDemo(deps);
 }
