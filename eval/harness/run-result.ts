@@ -5,11 +5,17 @@
  */
 import { z } from 'zod';
 
+/** A number that JSON may have turned into null (NaN and ±Infinity serialise as null); read back as NaN. */
+const jsonNumber = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? Number.NaN);
+
 export const IntervalSchema = z.object({ low: z.number(), high: z.number() });
 
 export const CaseResultSchema = z.object({
   id: z.string(),
-  score: z.number(),
+  score: jsonNumber,
   input: z.string(),
   expected: z.string(),
   actual: z.string(),
@@ -21,10 +27,10 @@ export const ConfusionSchema = z.object({
 });
 
 export const ClassRowSchema = z.object({
-  precision: z.number(),
-  recall: z.number(),
-  f1: z.number(),
-  support: z.number(),
+  precision: jsonNumber,
+  recall: jsonNumber,
+  f1: jsonNumber,
+  support: jsonNumber,
 });
 
 /** The scored outcome of one case set (authored, --cases file, or one public dataset). */
@@ -50,7 +56,7 @@ export type SetResult = z.infer<typeof SetResultSchema>;
 /** Per-case record of the main set: what a paired comparison of two runs needs. */
 export const RunRecordSchema = z.object({
   id: z.string(),
-  score: z.number(),
+  score: jsonNumber,
   /** The suite's prediction, JSON round-tripped, so `compare` can re-score permuted outputs. */
   prediction: z.unknown(),
 });

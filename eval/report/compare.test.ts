@@ -112,6 +112,10 @@ describe('compare', () => {
     const html = renderCompareReport(c, 'now');
     expect(html).toContain('<svg');
     expect(html).toContain('class="n bad"');
+    // NaN (e.g. an undefined kappa) becomes null in JSON and must read back as NaN, not fail.
+    const withNaN = { ...a, records: [{ ...a.records[0]!, score: Number.NaN }, ...a.records.slice(1)] };
+    writeFileSync(join(tmp, 'nan.json'), JSON.stringify(withNaN));
+    expect((await readRunFile(join(tmp, 'nan.json'))).records[0]!.score).toBeNaN();
     writeFileSync(join(tmp, 'junk.json'), '{"suite":1}');
     await expect(readRunFile(join(tmp, 'junk.json'))).rejects.toMatchObject({ code: 'bad-run-file' });
   });
