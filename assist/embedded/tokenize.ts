@@ -152,7 +152,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
     stopwords: options.stopwords ?? true,
     stem: options.stem ?? true,
   };
-  const intl = options.intlSegmenter ?? o.cjkWords;
+  // The ICU dictionary only changes the result for Chinese words, so plain Latin text skips it.
+  const intl = options.intlSegmenter ?? (o.cjkWords && HAN.test(text));
   const input = options.normalize === false ? text : normalizeText(text, options.normalize ?? {});
   const out: string[] = [];
   // Consecutive Han words with nothing between them form one run, so bigrams cross the segmenter's
