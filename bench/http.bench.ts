@@ -13,7 +13,7 @@
  * Every acknowledged message must arrive on its stream exactly once, in seq order; the result
  * counts lost, duplicated and out-of-order deliveries.
  */
-import { startCpuMeter } from './lib/cpu.ts';
+import { type CpuUse, startCpuMeter } from './lib/cpu.ts';
 import { createDeliveryTracker } from './lib/delivery.ts';
 import { createHttpClient } from './lib/http-client.ts';
 import { closedLoop, type LoadResult, type OpenLoopResult, openLoop } from './lib/load.ts';
@@ -25,7 +25,7 @@ import { type BenchContext, type Benchmark, target } from './lib/types.ts';
 
 const round = (v: number, digits = 1) => Number(v.toFixed(digits));
 
-function loadSummary(r: LoadResult | OpenLoopResult, cpu: { serverPct: number; clientPct: number }) {
+function loadSummary(r: LoadResult | OpenLoopResult, cpu: CpuUse) {
   return {
     ...('offeredRps' in r ? { offeredRps: r.offeredRps, maxScheduleLagMs: round(r.maxScheduleLagMs) } : {}),
     rps: round(r.rps),
@@ -35,6 +35,7 @@ function loadSummary(r: LoadResult | OpenLoopResult, cpu: { serverPct: number; c
     latencyMs: summarize(r.latenciesMs),
     serverCpuPct: cpu.serverPct,
     clientCpuPct: cpu.clientPct,
+    serverCpuMsPerRequest: round((cpu.serverS * 1000) / Math.max(1, r.ok), 3),
   };
 }
 
@@ -153,7 +154,7 @@ async function run(ctx: BenchContext) {
     };
     const ms = (v: number) => round(v, 1);
     const table = {
-      columns: ['phase', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'server cpu', 'client cpu'],
+      columns: ['phase', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'server cpu', 'client cpu', 'cpu ms/req'],
       rows: [
         ['bare GET / (open loop)', bareOpen, bareOpenCpu] as const,
         ['tidedesk POST (open loop)', tdOpen, tdOpenCpu] as const,
@@ -171,6 +172,7 @@ async function run(ctx: BenchContext) {
           r.failed,
           `${c.serverPct}%`,
           `${c.clientPct}%`,
+          round((c.serverS * 1000) / Math.max(1, r.ok), 3),
         ];
       }),
     };

@@ -20,9 +20,16 @@ export function processCpuSeconds(pid: number | undefined): number {
   }
 }
 
+export interface CpuUse {
+  serverPct: number;
+  clientPct: number;
+  /** CPU seconds the server used — divided by requests, the cost of one request. */
+  serverS: number;
+}
+
 export interface CpuMeter {
   /** Percent of one core used by the server and by this process since the meter started. */
-  stop(): { serverPct: number; clientPct: number };
+  stop(): CpuUse;
 }
 
 export function startCpuMeter(serverPid: number | undefined): CpuMeter {
@@ -34,8 +41,10 @@ export function startCpuMeter(serverPid: number | undefined): CpuMeter {
       const seconds = (performance.now() - wall) / 1000;
       const used = process.cpuUsage(client);
       const pct = (v: number) => Math.round((v / seconds) * 100);
+      const serverS = processCpuSeconds(serverPid) - server;
       return {
-        serverPct: pct(processCpuSeconds(serverPid) - server),
+        serverS,
+        serverPct: pct(serverS),
         clientPct: pct((used.user + used.system) / 1e6),
       };
     },

@@ -73,9 +73,41 @@ export function createConversationService(deps: ConversationDeps) {
     return conv;
   }
 
+  /** Whether a conversation is readable/writable needs only these columns (the hot path). */
+  const loadAccessFacts = db
+    .select({
+      id: conversations.id,
+      tenantId: conversations.tenantId,
+      customerId: conversations.customerId,
+      assigneeId: conversations.assigneeId,
+      state: conversations.state,
+    })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.id, sql.placeholder('id')),
+        eq(conversations.tenantId, sql.placeholder('tenantId')),
+      ),
+    )
+    .prepare();
+
+  const loadByClientId = db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, sql.placeholder('conversationId')),
+        eq(messages.clientMessageId, sql.placeholder('clientMessageId')),
+      ),
+    )
+    .prepare();
+
   /**
    * Inserts a message (and its `message.created` event) unless the client id was seen before.
-   * Returns the stored message and whether this call created it.
+   * Returns the stored message and whether this call created it. RETURNING hands back what only
+   * the database knows (seq, event id, assignee at commit), so a new message needs no read-back
+   * and is published in commit order (an in-order stream never has to catch up from the log).
+   * When the client id exists, nothing is written (the counter update is guarded by changes()).
    */
   async function insertMessage(
     conv: Pick<Conversation, 'id' | 'tenantId'>,
@@ -84,30 +116,64 @@ export function createConversationService(deps: ConversationDeps) {
   ): Promise<{ message: Message; created: boolean }> {
     const id = ids.next('msg');
     const now = clock.now();
-    await db.batch([
-      db.run(sql`insert into ${messages} (id, tenant_id, conversation_id, seq, author_role, author_id, text, client_message_id, created_at)
+    const [inserted, logged] = await db.batch([
+      db.all<{
+        seq: number;
+      }>(sql`insert into ${messages} (id, tenant_id, conversation_id, seq, author_role, author_id, text, client_message_id, created_at)
         select ${id}, ${conv.tenantId}, ${conv.id}, coalesce(max(seq), 0) + 1, ${author.role}, ${author.id}, ${input.text}, ${input.clientMessageId}, ${now}
         from ${messages} where conversation_id = ${conv.id}
-        on conflict do nothing`),
-      db.run(sql`insert into ${events} (tenant_id, conversation_id, seq, type, message_id, actor_id, payload, created_at)
+        on conflict do nothing
+        returning seq`),
+      db.all<{
+        id: number;
+        seq: number;
+        payload: string;
+        assigneeId: string | null;
+      }>(sql`insert into ${events} (tenant_id, conversation_id, seq, type, message_id, actor_id, payload, created_at)
         select m.tenant_id, m.conversation_id, ${nextEventSeq(conv.id)}, ${EVENT_TYPES.messageCreated}, m.id, m.author_id,
           json_object('message', json_object('id', m.id, 'conversationId', m.conversation_id, 'seq', m.seq,
             'authorRole', m.author_role, 'authorId', m.author_id, 'text', m.text,
             'clientMessageId', m.client_message_id, 'createdAt', m.created_at)),
           m.created_at
         from ${messages} m where m.id = ${id}
-        on conflict do nothing`),
+        on conflict do nothing
+        returning id, seq, payload, (select assignee_id from ${conversations} where id = ${conv.id}) as assigneeId`),
       db.run(sql`update ${conversations} set last_message_seq = (select max(seq) from ${messages} where conversation_id = ${conv.id}),
-        updated_at = ${now} where id = ${conv.id}`),
+        updated_at = ${now} where id = ${conv.id} and changes() = 1`),
     ]);
-    const [message] = await db
-      .select()
-      .from(messages)
-      .where(and(eq(messages.conversationId, conv.id), eq(messages.clientMessageId, input.clientMessageId)));
+    const row = inserted[0];
+    if (row) {
+      for (const ev of logged) {
+        deps.events.publish({
+          id: ev.id,
+          tenantId: conv.tenantId,
+          conversationId: conv.id,
+          seq: ev.seq,
+          type: EVENT_TYPES.messageCreated,
+          assigneeId: ev.assigneeId,
+          payload: JSON.parse(ev.payload) as Record<string, unknown>,
+          createdAt: now,
+        });
+      }
+      const message: Message = {
+        id,
+        tenantId: conv.tenantId,
+        conversationId: conv.id,
+        seq: row.seq,
+        authorRole: author.role,
+        authorId: author.id,
+        text: input.text,
+        clientMessageId: input.clientMessageId,
+        createdAt: now,
+      };
+      return { message, created: true };
+    }
+    const message = await loadByClientId.get({
+      conversationId: conv.id,
+      clientMessageId: input.clientMessageId,
+    });
     if (!message) throw new Error(`message ${input.clientMessageId} vanished after insert`);
-    const created = message.id === id;
-    if (created) await publishEvents(eq(events.messageId, id));
-    return { message, created };
+    return { message, created: false };
   }
 
   async function lastEventSeq(conversationId: string): Promise<number> {
@@ -177,13 +243,23 @@ export function createConversationService(deps: ConversationDeps) {
       conversationId: string,
       input: NewMessage,
     ): Promise<{ message: Message; created: boolean }> {
-      const conv = await getReadable(p, conversationId);
-      const [existing] = await db
-        .select()
-        .from(messages)
-        .where(
-          and(eq(messages.conversationId, conv.id), eq(messages.clientMessageId, input.clientMessageId)),
-        );
+      const conv = await loadAccessFacts.get({ id: conversationId, tenantId: p.tenantId });
+      if (!conv || !canRead(p, conv)) throw notFound('conversation');
+      if (canWrite(p, conv) && isOpen(conv)) {
+        const author =
+          p.kind === 'customer'
+            ? { role: 'customer' as const, id: p.customerId }
+            : { role: 'agent' as const, id: p.userId };
+        // A retried client id inserts nothing and comes back as the stored message.
+        const result = await insertMessage(conv, author, input);
+        assertSameText(result.message, input);
+        return result;
+      }
+      // Not writable (any more): a retry of a message that made it still gets its answer.
+      const existing = await loadByClientId.get({
+        conversationId: conv.id,
+        clientMessageId: input.clientMessageId,
+      });
       if (existing) {
         assertSameText(existing, input);
         return { message: existing, created: false };
@@ -194,14 +270,7 @@ export function createConversationService(deps: ConversationDeps) {
           'Only the customer and the assigned agent may write to this conversation.',
         );
       }
-      if (!isOpen(conv)) throw new AppError('conflict', `The conversation is ${conv.state}.`);
-      const author =
-        p.kind === 'customer'
-          ? { role: 'customer' as const, id: p.customerId }
-          : { role: 'agent' as const, id: p.userId };
-      const result = await insertMessage(conv, author, input);
-      assertSameText(result.message, input);
-      return result;
+      throw new AppError('conflict', `The conversation is ${conv.state}.`);
     },
 
     async messagesAfter(
