@@ -154,7 +154,17 @@ async function run(ctx: BenchContext) {
     };
     const ms = (v: number) => round(v, 1);
     const table = {
-      columns: ['phase', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'server cpu', 'client cpu', 'cpu ms/req'],
+      columns: [
+        'phase',
+        'req/s',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'errors',
+        'server cpu',
+        'client cpu',
+        'cpu ms/req',
+      ],
       rows: [
         ['bare GET / (open loop)', bareOpen, bareOpenCpu] as const,
         ['tidedesk POST (open loop)', tdOpen, tdOpenCpu] as const,
