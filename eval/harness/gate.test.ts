@@ -96,3 +96,14 @@ describe('gate', () => {
     await expect(readBaselines(bad)).rejects.toMatchObject({ code: 'bad-baselines' });
   });
 });
+
+describe('metric direction', () => {
+  it('knows contract metrics and leaves suite extras neutral', async () => {
+    const { metricDirection } = await import('./metric-paths.ts');
+    expect(metricDirection('overall.f1')).toBe('higher');
+    expect(metricDirection('sets.banking77.macroF1')).toBe('higher');
+    expect(metricDirection('qwk')).toBe('higher');
+    expect(metricDirection('falseBlockRate')).toBe('lower');
+    expect(metricDirection('rejectRate')).toBe('unknown');
+  });
+});

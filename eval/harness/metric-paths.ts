@@ -32,6 +32,18 @@ export const HEADLINE_METRICS: Record<SuiteName, readonly string[]> = {
 /** Metrics where lower is better (a rise is the regression). */
 export const LOWER_IS_BETTER = new Set(['falseBlockRate']);
 
+const HIGHER_IS_BETTER =
+  /(precision|recall|f1|f2|accuracy|kappa|qwk|spearman|agreement|coverage|top\d+|mrr|ndcg|score)$/i;
+
+export type Direction = 'higher' | 'lower' | 'unknown';
+
+/** Which way a metric improves, by its last path segment; unknown for suite-specific extras (e.g. rates). */
+export function metricDirection(path: string): Direction {
+  const last = path.slice(path.lastIndexOf('.') + 1);
+  if (LOWER_IS_BETTER.has(last)) return 'lower';
+  return HIGHER_IS_BETTER.test(last) ? 'higher' : 'unknown';
+}
+
 /** Headline paths, then the rest in a stable order: the order tables list metrics in. */
 export function orderedMetricPaths(suite: SuiteName, flat: Record<string, number>): string[] {
   const head = (HEADLINE_METRICS[suite] ?? []).filter((p) => p in flat);

@@ -119,8 +119,10 @@ export function confusionHeatmap(confusion: ConfusionLike): string {
   });
 }
 
-/** Horizontal bars of B − A per metric for the compare report (green up, red down). */
-export function deltaChart(rows: { path: string; delta: number; lowerIsBetter: boolean }[]): string {
+/** Horizontal bars of B − A per metric for the compare report: green better, red worse, grey direction unknown. */
+export function deltaChart(
+  rows: { path: string; delta: number; direction: 'higher' | 'lower' | 'unknown' }[],
+): string {
   const data = rows.filter((r) => Number.isFinite(r.delta));
   if (data.length === 0) return '';
   const longest = Math.max(...data.map((d) => d.path.length));
@@ -134,8 +136,12 @@ export function deltaChart(rows: { path: string; delta: number; lowerIsBetter: b
       Plot.barX(data, {
         x: 'delta',
         y: 'path',
-        fill: (d: { delta: number; lowerIsBetter: boolean }) =>
-          d.delta >= 0 !== d.lowerIsBetter ? '#31a354' : '#de2d26',
+        fill: (d: { delta: number; direction: string }) =>
+          d.direction === 'unknown' || d.delta === 0
+            ? '#8c8c8c'
+            : d.delta > 0 === (d.direction === 'higher')
+              ? '#31a354'
+              : '#de2d26',
       }),
       Plot.ruleX([0]),
     ],

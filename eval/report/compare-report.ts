@@ -11,7 +11,11 @@ export function renderCompareReport(c: Comparison, generatedAt: string): string 
   const rows = c.rows
     .map((r) => {
       const better =
-        r.delta === null || r.delta === 0 ? '' : r.delta > 0 !== r.lowerIsBetter ? 'good' : 'bad';
+        r.delta === null || r.delta === 0 || r.direction === 'unknown'
+          ? ''
+          : r.delta > 0 === (r.direction === 'higher')
+            ? 'good'
+            : 'bad';
       const delta = r.delta === null ? '—' : `${r.delta >= 0 ? '+' : ''}${r.delta.toFixed(4)}`;
       return `<tr><td><code>${esc(r.path)}</code></td><td class="n">${num(r.a)}</td><td class="n">${num(r.b)}</td><td class="n ${better}">${delta}</td><td class="n">${num(r.p, 3)}</td><td>${esc(r.marker)}</td></tr>`;
     })
@@ -22,7 +26,7 @@ export function renderCompareReport(c: Comparison, generatedAt: string): string 
       c.rows.filter((r) => !r.path.startsWith('sets.') && r.delta !== null && r.path.startsWith('overall.')),
     )
     .slice(0, 20)
-    .map((r) => ({ path: r.path, delta: r.delta!, lowerIsBetter: r.lowerIsBetter }));
+    .map((r) => ({ path: r.path, delta: r.delta!, direction: r.direction }));
   const title = `Tidedesk eval compare — ${c.a.suite}`;
   const body = `<h1>${esc(title)}</h1>
 <p class="muted">生成于 Generated ${esc(generatedAt)}</p>

@@ -10,7 +10,12 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { EvalRunError } from '../harness/errors.ts';
 import { parseJsonl } from '../harness/jsonl.ts';
-import { flattenMetrics, LOWER_IS_BETTER, orderedMetricPaths } from '../harness/metric-paths.ts';
+import {
+  type Direction,
+  flattenMetrics,
+  metricDirection,
+  orderedMetricPaths,
+} from '../harness/metric-paths.ts';
 import { fromRepoRoot } from '../harness/paths.ts';
 import type { AnySuite } from '../harness/registry.ts';
 import { type RunResult, RunResultSchema } from '../harness/run-result.ts';
@@ -28,7 +33,8 @@ export interface CompareRow {
   /** Paired two-sided p-value, when per-case data allowed a test. */
   p: number | null;
   marker: string;
-  lowerIsBetter: boolean;
+  /** Which way is better; colours the delta (unknown = neutral). */
+  direction: Direction;
 }
 
 export type CompareMethod = 'paired-rescoring' | 'paired-case-scores' | 'delta-only';
@@ -105,7 +111,6 @@ const label = (r: RunResult, file?: string): RunLabel => ({
   ...(file ? { file } : {}),
 });
 
-const lastSegment = (path: string) => path.slice(path.lastIndexOf('.') + 1);
 const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
 
 /** Compare two runs; `files` only labels them. */
@@ -192,7 +197,7 @@ function row(path: string, a: number | null, b: number | null, p: number | null)
     delta: a !== null && b !== null ? b - a : null,
     p,
     marker: significanceMarker(p),
-    lowerIsBetter: LOWER_IS_BETTER.has(lastSegment(path)),
+    direction: metricDirection(path),
   };
 }
 
