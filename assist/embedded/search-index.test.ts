@@ -142,7 +142,7 @@ describe('SearchIndex on a 10,000-article bilingual knowledge base', () => {
       storeFields: ['lang', 'sopKey'],
     });
     index.addAll(kb);
-    const queries = generateQueries(200);
+    const queries = generateQueries(100);
     const times: number[] = [];
     let onTopic = 0;
     for (const q of queries) {
