@@ -35,6 +35,8 @@ describe('normalize', () => {
     expect(normalizeText('不*知*道', { stripCjkFillers: true })).toBe('不知道');
     expect(normalizeText('退·款', { stripCjkFillers: true })).toBe('退款');
     expect(normalizeText('a*b', { stripCjkFillers: true })).toBe('a*b');
+    expect(normalizeText('退款，到账。好的', { stripCjkFillers: true })).toBe('退款,到账。好的');
+    expect(normalize('退款，到账', { stripCjkFillers: true }).text).toBe('退款,到账');
     expect(normalizeText('不 * 知', { stripCjkFillers: true })).toBe('不 * 知');
     expect(normalizeText('不 * 知', { stripCjkFillers: true, joinCjkSpacing: true })).toBe('不知');
   });

@@ -43,8 +43,11 @@ const INVISIBLE_ALL = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEF
 const CLUSTER = /[^\p{M}\uFF9E\uFF9F]?[\p{M}\uFF9E\uFF9F]*/gsu;
 const WHITESPACE = /^\s+$/u;
 const HAN = /\p{Script=Han}/u;
-/** Punctuation used as filler between characters (regex class body, written once). */
-const FILLER_CLASS = '.·•*_\\-~|/\\\\,，、。!！?？:：;；\'"`^+=#';
+/**
+ * Punctuation used as filler between characters (regex class body, written once). Sentence
+ * punctuation (，。！？、：；) is not a filler: dropping it would join separate clauses.
+ */
+const FILLER_CLASS = '.·•・*_\\-~|/\\\\^+=#';
 const FILLER = new RegExp(`^[${FILLER_CLASS}]+$`, 'u');
 
 interface Piece {
