@@ -93,7 +93,7 @@ function nameStart(text: string, from: number, floor: number, max: number, allow
   return i;
 }
 
-export function zhComponents(text: string): Component[] {
+function zhComponents(text: string): Component[] {
   const out: Component[] = [];
   COMPONENT.lastIndex = 0;
   let prevEnd = 0;
@@ -179,14 +179,14 @@ const EN_LOWER =
 const EN_UNIT = /(?<![\w-])(?:Apt|Apartment|Suite|Ste|Unit)\.?\s#?\d{1,5}[A-Z]?(?![\w-])/g;
 // Continental forms: "Koskikatu 25", "Via Franscini 71", "Rua do Arenque 1634".
 const EN_CONTINENTAL =
-  /(?<![\w-])(?:(?:Via|Viale|Rua|Calle|Avenida|Rue|Piazza|Plaza|Avenue)\s(?:[\p{L}'’.-]{1,20}\s){0,3}|\p{Lu}\p{L}{2,20}(?:katu|tie|gatan|vägen|vej|veien|straße|strasse|weg|gasse|laan|straat|utca|vænget|allé)\s)\d{1,5}(?![\w-])/gu;
+  /(?<![\w-])(?:(?:Via|Viale|Rua|Calle|Avenida|Rue|Piazza|Plaza|Avenue)\s(?:[\p{L}'’.-]{1,20}\s){0,3}|\p{Lu}\p{L}{2,20}(?:katu|tie|gata|gatan|gade|vägen|vej|vegen|veien|straße|strasse|weg|gasse|laan|straat|utca|ulica|cesta|vænget|allé|allee)\s)\d{1,5}(?![\w-])/gu;
 
 function findEn(text: string, out: Candidate[]): void {
   for (const [re, score] of [
     [EN_ADDRESS, 0.7],
     [EN_PO_BOX, 0.7],
     [EN_CONTINENTAL, 0.6],
-    [EN_UNIT, 0.4],
+    [EN_UNIT, 0.5],
     [EN_LOWER, 0.35],
   ] as const) {
     re.lastIndex = 0;

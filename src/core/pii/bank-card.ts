@@ -4,7 +4,6 @@
  * needs an issuer prefix or a card word nearby; "订单号"/"order" before it argues against.
  */
 import { luhnValid } from './checksums.ts';
-import { digitSlices } from './number-runs.ts';
 import type { Candidate, Recognizer } from './recognizer.ts';
 
 // Issuer identification prefixes: Visa 4, Mastercard 51–55 and 2221–2720, UnionPay 62/81,
@@ -23,10 +22,12 @@ export const bankCardRecognizer: Recognizer = {
   find(input) {
     const { text } = input;
     const out: Candidate[] = [];
-    for (const run of input.digitRuns()) {
-      for (const s of digitSlices(run, 12, 19)) {
+    if (input.digitCount() < 12) return out;
+    for (const s of input.digitSlices()) {
+      {
         const v = s.value;
-        if (!/^\d+$/.test(v) || !luhnValid(v)) continue;
+        // Slices end in X only for resident IDs; Luhn needs digits.
+        if (v.length < 12 || v.charCodeAt(v.length - 1) === 88 || !luhnValid(v)) continue;
         let score: number;
         if (v.length >= 16) score = ISSUER.test(v) ? 0.6 : 0.3;
         else if (SHORT_ISSUER.test(v)) score = 0.55;

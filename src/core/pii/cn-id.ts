@@ -4,7 +4,6 @@
  * (no check digit, so it needs context words to count).
  */
 import { cnIdChecksumValid } from './checksums.ts';
-import { digitSlices } from './number-runs.ts';
 import type { Candidate, Recognizer } from './recognizer.ts';
 
 // Province-level codes of GB/T 2260, plus 71/81/82/83 used by Taiwan, Hong Kong and Macau
@@ -48,30 +47,25 @@ export const cnIdRecognizer: Recognizer = {
   name: 'cn-id',
   find(input) {
     const out: Candidate[] = [];
-    for (const run of input.digitRuns()) {
-      for (const s of digitSlices(run, 15, 18)) {
-        if (s.value.length === 18 && validateCnId(s.value) === 'valid') {
-          out.push({
-            type: 'CN_ID',
-            start: s.start,
-            end: s.end,
-            score: s.whole ? 0.97 : 0.85,
-            contextWeight: 0.3,
-          });
-        } else if (
-          s.value.length === 15 &&
-          !s.value.includes('X') &&
-          validateLegacyCnId(s.value) === 'valid'
-        ) {
-          // Fifteen digits with a date inside are common (timestamps, order numbers): context decides.
-          out.push({
-            type: 'CN_ID',
-            start: s.start,
-            end: s.end,
-            score: s.whole ? 0.4 : 0.3,
-            contextWeight: 1,
-          });
-        }
+    if (input.digitCount() < 15) return out;
+    for (const s of input.digitSlices()) {
+      if (s.value.length === 18 && validateCnId(s.value) === 'valid') {
+        out.push({
+          type: 'CN_ID',
+          start: s.start,
+          end: s.end,
+          score: s.whole ? 0.97 : 0.85,
+          contextWeight: 0.3,
+        });
+      } else if (s.value.length === 15 && !s.value.includes('X') && validateLegacyCnId(s.value) === 'valid') {
+        // Fifteen digits with a date inside are common (timestamps, order numbers): context decides.
+        out.push({
+          type: 'CN_ID',
+          start: s.start,
+          end: s.end,
+          score: s.whole ? 0.4 : 0.3,
+          contextWeight: 1,
+        });
       }
     }
     return out;

@@ -210,15 +210,34 @@ export function applyContext(text: string, c: Candidate): Candidate {
   return delta === 0 ? c : { ...c, score: clampScore(c.score + delta * weight) };
 }
 
+/** One alternation per cue list, longest cue first, compiled once. */
+const MATCHERS = new Map<readonly string[], RegExp>();
+function matcher(words: readonly string[]): RegExp {
+  let re = MATCHERS.get(words);
+  if (!re) {
+    const alts = [...words]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = new RegExp(alts.join('|'), 'g');
+    MATCHERS.set(words, re);
+  }
+  return re;
+}
+
 /** Position (end index) of the cue that ends closest to the value, or -1. */
 function nearest(window: string, words: readonly string[]): number {
+  if (words.length === 0) return -1;
+  const re = matcher(words);
   let best = -1;
-  for (const w of words) {
-    const i = window.lastIndexOf(w);
-    if (i < 0) continue;
+  re.lastIndex = 0;
+  for (let m = re.exec(window); m !== null; m = re.exec(window)) {
+    const w = m[0];
     // Latin cues must be whole words: "ref" must not fire inside "prefer".
-    if (/^[a-z]/.test(w) && !isWordAt(window, i, w.length)) continue;
-    best = Math.max(best, i + w.length);
+    if (isLatinLetter(w.charCodeAt(0)) && !isWordAt(window, m.index, w.length)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
+    best = Math.max(best, m.index + w.length);
   }
   return best;
 }

@@ -61,9 +61,28 @@ export function createDetector(options: DetectorOptions = {}): PiiDetector {
           if (scored.score >= minScore && scored.end > scored.start) candidates.push(scored);
         }
       }
-      return resolveOverlaps(candidates);
+      return mergeAddressParts(input.text, resolveOverlaps(candidates));
     },
   };
+}
+
+/**
+ * Addresses are often found in parts ("74 Diakou Street", "Suite 680" on the next line); parts
+ * separated only by spaces, line breaks or a comma are one address.
+ */
+export function mergeAddressParts(text: string, entities: PiiEntity[]): PiiEntity[] {
+  const out: PiiEntity[] = [];
+  for (const e of entities) {
+    const prev = out[out.length - 1];
+    if (
+      prev?.type === 'ADDRESS' &&
+      e.type === 'ADDRESS' &&
+      /^[\s,]{0,4}$/.test(text.slice(prev.end, e.start))
+    ) {
+      out[out.length - 1] = { ...prev, end: e.end, score: Math.max(prev.score, e.score) };
+    } else out.push(e);
+  }
+  return out;
 }
 
 /** Map full-width ASCII (U+FF01–FF5E) and the ideographic space to ASCII; same length. */

@@ -25,10 +25,14 @@ const DATE = new RegExp(
   'gi',
 );
 
+// Without one of these words nearby no date can reach the threshold, so the date scan is skipped.
+const BIRTH_WORD = /出生|生日|生于|born|birth|dob|d\.o\.b|b-?day/i;
+
 export const dobRecognizer: Recognizer = {
   name: 'dob',
   find({ text }) {
     const out: Candidate[] = [];
+    if (!BIRTH_WORD.test(text)) return out;
     DATE.lastIndex = 0;
     for (let m = DATE.exec(text); m !== null; m = DATE.exec(text)) {
       const start = m.index;

@@ -47,7 +47,7 @@ export const emailRecognizer: Recognizer = {
       if (!LOCAL_OK.test(text.slice(start, at)) || !DOMAIN_OK.test(text.slice(at + 1, end))) continue;
       out.push({ type: 'EMAIL', start, end, score: 0.95, contextWeight: 0 });
     }
-    if (/\bat\b/i.test(text)) {
+    if (/\bat\b/i.test(text) && /\bdot\b|[[(]at[\])]/i.test(text)) {
       SPELLED.lastIndex = 0;
       for (let m = SPELLED.exec(text); m !== null; m = SPELLED.exec(text)) {
         // "I work at amazon dot com" is prose: the local part must look like a mailbox (a "dot",

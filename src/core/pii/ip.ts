@@ -33,8 +33,10 @@ export function isIPv6(token: string): boolean {
 
 export const ipRecognizer: Recognizer = {
   name: 'ip',
-  find({ text }) {
+  find(input) {
+    const { text } = input;
     const out: Candidate[] = [];
+    if (input.digitCount() < 4 && !text.includes(':')) return out;
     IPV4.lastIndex = 0;
     for (let m = IPV4.exec(text); m !== null; m = IPV4.exec(text)) {
       // Private and loopback addresses (a home router's 192.168.0.1) identify no one on their own.

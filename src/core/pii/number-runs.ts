@@ -28,6 +28,8 @@ export interface DigitSlice {
   last: number;
   /** True when the slice covers the whole run (no stray digits beside it). */
   whole: boolean;
+  /** The run the slice was cut from (its groups tell how the number was written). */
+  run: DigitRun;
 }
 
 /** Longest slice in groups: "+86 138 1234 5678" is 4, a spaced ID 5, a 19-digit card 5. */
@@ -76,9 +78,15 @@ function isDigit(code: number): boolean {
  * Only the first group of a multi-group slice may be a single character ("1 415 555 0132"), which
  * keeps "1 1 1 1 …" from producing slices at all. Cost: O(groups · MAX_GROUPS).
  */
-export function digitSlices(run: DigitRun, minLen: number, maxLen: number): DigitSlice[] {
-  const out: DigitSlice[] = [];
+export function digitSlices(
+  run: DigitRun,
+  minLen: number,
+  maxLen: number,
+  out: DigitSlice[] = [],
+): DigitSlice[] {
   const { groups } = run;
+  // A run with fewer characters than minLen has no slice at all: skip the loops.
+  if (run.end - run.start < minLen) return out;
   for (let i = 0; i < groups.length; i++) {
     let value = '';
     for (let j = i; j < groups.length && j - i < MAX_GROUPS; j++) {
@@ -94,6 +102,7 @@ export function digitSlices(run: DigitRun, minLen: number, maxLen: number): Digi
           first: i,
           last: j,
           whole: i === 0 && j === groups.length - 1,
+          run,
         });
       }
     }

@@ -16,8 +16,10 @@ const CUE = /护照|通行证|回乡证|台胞证|passport|travel document/i;
 
 export const passportRecognizer: Recognizer = {
   name: 'passport',
-  find({ text }) {
+  find(input) {
+    const { text } = input;
     const out: Candidate[] = [];
+    if (input.digitCount() < 6) return out;
     CN_SHAPES.lastIndex = 0;
     for (let m = CN_SHAPES.exec(text); m !== null; m = CN_SHAPES.exec(text)) {
       out.push({

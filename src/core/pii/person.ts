@@ -4,7 +4,7 @@
  * the full name (王小明先生). English names are capitalised words after a cue ("my name is",
  * "Dear", "Mr.") or a common given name followed by a capitalised surname.
  */
-import { EN_GIVEN_NAMES, NOT_A_NAME } from './names-en.ts';
+import { EN_GIVEN_NAMES, EN_PAIR_ONLY_NAMES, EN_SURNAMES, NOT_A_NAME } from './names-en.ts';
 import { COMPOUND_SURNAMES, HONORIFICS, NOT_GIVEN_NAME, SINGLE_SURNAMES } from './names-zh.ts';
 import type { Candidate, Recognizer } from './recognizer.ts';
 
@@ -91,21 +91,21 @@ const INITIAL = '\\p{Lu}\\.';
 // Words of one name are separated by a space or tab, never a line break ("Name: X\nPhone").
 const EN_NAME = `${WORD}(?:[ \\t](?:${INITIAL}|${WORD})){0,2}`;
 const EN_FULL_NAME = `${WORD}(?:[ \\t](?:${INITIAL}[ \\t])?${WORD}){1,2}`;
-const EN_STRONG = new RegExp(
-  `(?:\\b(?:[Mm]y (?:full |legal )?name is|[Nn]ame(?: on the (?:account|card))? is|[Nn]ame\\s?:|[Cc]ardholder:?|[Aa]ccount holder:?|[Bb]eneficiary:?|[Gg]uardian:?|Dear|Attn:?|Attention:?|[Cc]alls? me|[Ss]igned,?|[Rr]egards,?|[Ss]incerely,?)\\s+)(?<name>${EN_NAME})`,
-  'gu',
-);
-// A title needs the full name: "Mr. Garcia" alone is polite address, not an identifying name.
-const EN_TITLE = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\\.?[ \\t]+(?<name>${EN_FULL_NAME})`, 'gu');
-const EN_WEAK = new RegExp(
-  `(?:\\b(?:I'm|I am|[Ii]t's|[Ii]t is|[Tt]his is|Hi|Hello|Hey|[Tt]hanks,?|[Cc]heers,?|[Ss]peak to|[Ss]peak with)\\s+)(?<name>${EN_NAME})`,
-  'gu',
-);
+// Every English cue in one case-insensitive pass; the name after it is read with a sticky pattern.
+// strong: the field is named; title: Mr/Ms …, which needs a full name ("Mr. Garcia" alone is polite
+// address); weak: greetings and "I'm", which need a listed given name.
+const EN_CUES =
+  /\b(?:(?<lower>my name is)|(?<caps>name(?: on (?:the )?(?:account|card))?\s?:|cardholder:?|account holder:?)|(?<strong>my (?:full |legal )?name is|name(?: on the (?:account|card))? is|beneficiary:?|guardian:?|dear|attn:?|attention:?|calls? me|signed,?|regards,?|sincerely,?)|(?<title>mr|mrs|ms|miss|dr|prof)\.?|(?<weak>i'm|i am|it's|it is|this is|hi|hello|hey|thanks,?|cheers,?|speak to|speak with))(?=\s)/gi;
+const NAME_Y = new RegExp(`\\s+(?<name>${EN_NAME})`, 'uy');
+const FULL_NAME_Y = new RegExp(`[ \\t]+(?<name>${EN_FULL_NAME})`, 'uy');
 // "Name on card: JOHN A SMITH" and "my name is maria lopez": only right after an explicit cue.
-const EN_CAPS =
-  /\b(?:[Nn]ame(?: on (?:the )?(?:account|card))?\s?:|[Cc]ardholder:?|[Aa]ccount holder:?)[ \t]+(?<name>[A-Z]{2,}(?:[ \t][A-Z]\.?)?(?:[ \t][A-Z]{2,}(?:['’-][A-Z]+)?){1,2})(?![A-Za-z])/g;
-const EN_LOWER = /\bmy name is[ \t]+(?<name>[a-z]{2,}(?:[ \t][a-z]{2,})?)(?![A-Za-z])/gi;
-const EN_PAIR = new RegExp(`(?<![\\p{L}'’])(?<name>${WORD}[ \\t](?:${INITIAL}[ \\t])?${WORD})`, 'gu');
+const CAPS_Y =
+  /[ \t]+(?<name>[A-Z]{2,}(?:[ \t][A-Z]\.?)?(?:[ \t][A-Z]{2,}(?:['’-][A-Z]+)?){1,2})(?![A-Za-z])/y;
+const LOWER_Y = /[ \t]+(?<name>[a-z]{2,}(?:[ \t][a-z]{2,})?)(?![A-Za-z])/y;
+// A given name from the list followed by a surname; tried (sticky) only where a listed given
+// name starts, which a cheap word scan finds.
+const EN_PAIR = new RegExp(`(?<name>${WORD}[ \\t](?:${INITIAL}[ \\t])?${WORD})`, 'uy');
+const CAPITALISED = /(?<![\p{L}'’])\p{Lu}\p{Ll}+/gu;
 
 const LOWER_STOP = new Set([
   'and',
@@ -126,44 +126,104 @@ const LOWER_STOP = new Set([
 ]);
 
 function trimName(name: string): string {
-  // Drop trailing words that are ordinary capitalised words ("John Please").
-  const words = name.split(/\s+/);
+  // Drop a possessive ("Maclean's") and trailing ordinary capitalised words ("John Please").
+  const words = name.replace(/['’]s$/, '').split(/\s+/);
   while (words.length > 1 && NOT_A_NAME.has(words[words.length - 1]!.replace(/\.$/, ''))) words.pop();
   return words.join(' ');
 }
 
+function readName(re: RegExp, text: string, at: number): { start: number; raw: string } | null {
+  re.lastIndex = at;
+  const m = re.exec(text);
+  const raw = m?.groups?.name;
+  return m && raw ? { start: m.index + m[0].length - raw.length, raw } : null;
+}
+
 function findEn(text: string, out: Candidate[]): void {
-  const push = (re: RegExp, score: number, needGiven: boolean) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const raw = m.groups?.name ?? '';
-      const name = trimName(raw);
-      const first = name.split(/\s+/)[0]!;
-      const start = m.index + m[0].length - raw.length;
-      // Re-try from inside the name: "Could Maria Garcia" must still find "Maria Garcia".
-      re.lastIndex = start + 1;
-      if (NOT_A_NAME.has(first) || first.length < 2) continue;
-      if (needGiven && !EN_GIVEN_NAMES.has(first)) continue;
-      out.push({ type: 'PERSON', start, end: start + name.length, score, contextWeight: 0 });
+  EN_CUES.lastIndex = 0;
+  for (let cue = EN_CUES.exec(text); cue !== null; cue = EN_CUES.exec(text)) {
+    const at = cue.index + cue[0].length;
+    const g = cue.groups ?? {};
+    if (g.lower) {
+      const n = readName(LOWER_Y, text, at);
+      const words = n?.raw.split(/[ \t]/) ?? [];
+      const first = words[0] ?? '';
+      // Lower-case text only counts when it starts with a known given name ("maria lopez").
+      if (
+        n &&
+        first === first.toLowerCase() &&
+        EN_GIVEN_NAMES.has(first[0]!.toUpperCase() + first.slice(1))
+      ) {
+        const keep = words.length > 1 && !LOWER_STOP.has(words[1]!) ? n.raw : first;
+        out.push({
+          type: 'PERSON',
+          start: n.start,
+          end: n.start + keep.length,
+          score: 0.7,
+          contextWeight: 0,
+        });
+      }
     }
-  };
-  push(EN_STRONG, 0.85, false);
-  push(EN_TITLE, 0.85, false);
-  push(EN_CAPS, 0.8, false);
-  EN_LOWER.lastIndex = 0;
-  for (let m = EN_LOWER.exec(text); m !== null; m = EN_LOWER.exec(text)) {
-    const raw = m.groups?.name ?? '';
-    const words = raw.split(/[ \t]/);
-    const first = words[0]!;
-    // Lower-case text only counts when it starts with a known given name ("maria lopez").
-    if (first[0] !== first[0]!.toLowerCase() || !EN_GIVEN_NAMES.has(first[0]!.toUpperCase() + first.slice(1)))
-      continue;
-    const keep = words.length > 1 && !LOWER_STOP.has(words[1]!) ? raw : first;
-    const start = m.index + m[0].length - raw.length;
-    out.push({ type: 'PERSON', start, end: start + keep.length, score: 0.7, contextWeight: 0 });
+    if (g.caps) {
+      const n = readName(CAPS_Y, text, at);
+      if (n)
+        out.push({
+          type: 'PERSON',
+          start: n.start,
+          end: n.start + n.raw.length,
+          score: 0.8,
+          contextWeight: 0,
+        });
+    }
+    const n = readName(g.title ? FULL_NAME_Y : NAME_Y, text, at);
+    if (!n) continue;
+    const name = trimName(n.raw);
+    const first = name.split(/\s+/)[0]!;
+    if (NOT_A_NAME.has(first) || first.length < 2) continue;
+    if (g.weak && !EN_GIVEN_NAMES.has(first)) continue;
+    if (g.title && !name.includes(' ')) continue;
+    out.push({
+      type: 'PERSON',
+      start: n.start,
+      end: n.start + name.length,
+      score: g.weak ? 0.75 : 0.85,
+      contextWeight: 0,
+    });
   }
-  push(EN_WEAK, 0.75, true);
-  push(EN_PAIR, 0.6, true);
+  CAPITALISED.lastIndex = 0;
+  for (let w = CAPITALISED.exec(text); w !== null; w = CAPITALISED.exec(text)) {
+    const word = w[0];
+    if (NOT_A_NAME.has(word)) continue;
+    const given = EN_GIVEN_NAMES.has(word);
+    const after = w.index + word.length;
+    // A pair needs a space or tab and then a capital (or an initial): test before running the regex.
+    const next = text.charCodeAt(after);
+    const pairPossible =
+      (next === 32 || next === 9) &&
+      after + 1 < text.length &&
+      text[after + 1] !== text[after + 1]!.toLowerCase();
+    if (!given && !pairPossible) continue;
+    EN_PAIR.lastIndex = w.index;
+    const m = pairPossible ? EN_PAIR.exec(text) : null;
+    const pair = m ? trimName(m[0]) : '';
+    const last = pair.split(' ').pop() ?? '';
+    if (
+      pair.includes(' ') &&
+      !NOT_A_NAME.has(last) &&
+      (given || EN_PAIR_ONLY_NAMES.has(word) || EN_SURNAMES.has(last))
+    ) {
+      out.push({
+        type: 'PERSON',
+        start: w.index,
+        end: w.index + pair.length,
+        score: given ? 0.65 : 0.6,
+        contextWeight: 0,
+      });
+    } else if (given) {
+      // A listed given name on its own ("Why is Katrine so impulsive?").
+      out.push({ type: 'PERSON', start: w.index, end: w.index + word.length, score: 0.55, contextWeight: 0 });
+    }
+  }
 }
 
 export const personRecognizer: Recognizer = {

@@ -6,7 +6,6 @@
  * personal data and are skipped.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { digitSlices } from './number-runs.ts';
 import type { Candidate, Recognizer } from './recognizer.ts';
 
 const MOBILE = /^(?:0086|86)?1[3-9]\d{9}$/;
@@ -31,9 +30,12 @@ export function createPhoneRecognizer(): Recognizer {
     find(input) {
       const { text, lang } = input;
       const out: Candidate[] = [];
-      for (const run of input.digitRuns()) {
-        for (const s of digitSlices(run, 10, 15)) {
+      if (input.digitCount() < 7) return out;
+      for (const s of input.digitSlices()) {
+        {
+          const { run } = s;
           const v = s.value;
+          if (v.length > 15) continue;
           const plus = s.first === 0 && run.start > 0 && text[run.start - 1] === '+';
           const start = plus ? s.start - 1 : s.start;
           // Mainland mobiles are grouped 3-4-4 or not at all; "1-800-275-2273" is a US number.
@@ -75,7 +77,7 @@ export function createPhoneRecognizer(): Recognizer {
         const digits = raw.replace(/\D/g, '');
         if (digits.length < 7 || digits.length > 15) continue;
         if (/^(?:400|800|95\d)/.test(digits) || NOT_A_PHONE.test(raw)) continue;
-        const score = scoreInternational(raw, lang);
+        const score = scoreInternational(raw, digits, lang);
         if (score > 0) {
           out.push({ type: 'PHONE', start: m.index, end: m.index + raw.length, score, contextWeight: 1 });
         }
@@ -85,15 +87,22 @@ export function createPhoneRecognizer(): Recognizer {
   };
 }
 
+// Mainland area codes (010, 02x, 0xxx) and a 7–8 digit local number that does not start with 0/1.
+const CN_LANDLINE_SHAPE = /^0(?:10|2\d|[3-9]\d{2})[2-9]\d{6,7}$/;
+
 function isValidCn(digits: string): boolean {
-  if (/^(?:400|800|95\d)/.test(digits)) return false;
+  if (!CN_LANDLINE_SHAPE.test(digits)) return false;
   return parsePhoneNumberFromString(digits, 'CN')?.isValid() === true;
 }
 
 /** Valid for its country: 0.75; merely possible (right length): 0.35, so context must back it. */
-function scoreInternational(raw: string, lang: 'zh' | 'en' | undefined): number {
+function scoreInternational(raw: string, digits: string, lang: 'zh' | 'en' | undefined): number {
   const international = raw.startsWith('+');
   const separated = /[ .()-]/.test(raw);
+  // Without a country code a US number has 10 digits (11 with the leading 1) and a Chinese one
+  // 10–12 with its area code; other lengths cannot be valid, so skip the parser.
+  const main = digits.slice(0, digits.length - (/(?:x|ext\.?)\s?(\d+)$/i.exec(raw)?.[1]?.length ?? 0));
+  if (!international && !(lang === 'zh' ? /^\d{10,12}$/ : /^1?\d{10}$/).test(main)) return 0;
   const parsed = parsePhoneNumberFromString(raw, lang === 'zh' ? 'CN' : 'US');
   if (!parsed) return 0;
   // North American toll-free numbers belong to companies, not people.

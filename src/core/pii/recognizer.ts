@@ -1,5 +1,5 @@
 /** @module The shape every recogniser family returns and the boundary helpers they share. */
-import { type DigitRun, findDigitRuns } from './number-runs.ts';
+import { type DigitRun, type DigitSlice, digitSlices, findDigitRuns } from './number-runs.ts';
 import type { PiiEntity } from './types.ts';
 
 /** A recogniser's raw finding before context scoring and overlap resolution. */
@@ -16,17 +16,41 @@ export interface RecognizerInput {
   lang: 'zh' | 'en' | undefined;
   /** Digit runs of `text`, computed once per detection and shared by the numeric recognisers. */
   digitRuns(): DigitRun[];
+  /** Every 10–19 character slice of those runs (phones, IDs, cards), also computed once. */
+  digitSlices(): DigitSlice[];
+  /** How many ASCII digits the text holds: recognisers of long numbers skip texts with too few. */
+  digitCount(): number;
 }
 
 /** Build the input for one detection; the digit-run scan is lazy and memoised. */
 export function recognizerInput(text: string, lang?: 'zh' | 'en'): RecognizerInput {
   let runs: DigitRun[] | null = null;
+  let slices: DigitSlice[] | null = null;
+  let digits = -1;
+  const digitRuns = () => {
+    runs ??= findDigitRuns(text);
+    return runs;
+  };
   return {
     text,
     lang,
-    digitRuns: () => {
-      runs ??= findDigitRuns(text);
-      return runs;
+    digitRuns,
+    digitCount: () => {
+      if (digits < 0) {
+        digits = 0;
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c >= 48 && c <= 57) digits++;
+        }
+      }
+      return digits;
+    },
+    digitSlices: () => {
+      if (slices === null) {
+        slices = [];
+        for (const run of digitRuns()) digitSlices(run, 10, 19, slices);
+      }
+      return slices;
     },
   };
 }

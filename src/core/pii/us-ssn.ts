@@ -22,6 +22,7 @@ export const usSsnRecognizer: Recognizer = {
   find(input) {
     const { text } = input;
     const out: Candidate[] = [];
+    if (input.digitCount() < 9) return out;
     for (const run of input.digitRuns()) {
       const g = run.groups;
       for (let i = 0; i < g.length; i++) {

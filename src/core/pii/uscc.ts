@@ -11,8 +11,10 @@ const CODE = /(?<![0-9A-Za-z])\d{8}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])/g;
 
 export const usccRecognizer: Recognizer = {
   name: 'uscc',
-  find({ text }) {
+  find(input) {
+    const { text } = input;
     const out: Candidate[] = [];
+    if (input.digitCount() < 8) return out;
     CODE.lastIndex = 0;
     for (let m = CODE.exec(text); m !== null; m = CODE.exec(text)) {
       if (!usccValid(m[0])) continue;
