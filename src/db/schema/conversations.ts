@@ -24,6 +24,13 @@ export const conversations = sqliteTable(
     sopId: text('sop_id').references(() => sops.id),
     skillId: text('skill_id').references(() => skills.id),
     assigneeId: text('assignee_id').references(() => users.id),
+    /** Minimum proficiency the task needs (the SOP's, or the one given on transfer). */
+    requiredLevel: integer('required_level'),
+    /** No SOP matched confidently: waits in the triage queue for a supervisor. */
+    triage: integer('triage', { mode: 'boolean' }).notNull().default(false),
+    /** The agent the dispatcher offered this queued conversation to, until accepted or expired. */
+    offeredTo: text('offered_to').references(() => users.id),
+    offerExpiresAt: integer('offer_expires_at'),
     priority: integer('priority').notNull().default(0),
     locale: text('locale', { enum: ['zh', 'en'] }),
     subject: text('subject').notNull(),
@@ -37,6 +44,8 @@ export const conversations = sqliteTable(
     uniqueIndex('conversations_open_uq').on(t.customerId, t.openClientMessageId),
     index('conversations_tenant_state_idx').on(t.tenantId, t.state),
     index('conversations_assignee_idx').on(t.assigneeId, t.state),
+    index('conversations_offered_idx').on(t.offeredTo),
+    index('conversations_tenant_created_idx').on(t.tenantId, t.createdAt),
   ],
 );
 
@@ -84,6 +93,8 @@ export const events = sqliteTable(
     /** The message this event announces; unique so a retried send never logs twice. */
     messageId: text('message_id'),
     actorId: text('actor_id'),
+    /** A staff member this event is addressed to (an offer, a shift) besides the assignee. */
+    recipientId: text('recipient_id'),
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     createdAt: integer('created_at').notNull(),
   },

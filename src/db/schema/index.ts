@@ -1,5 +1,6 @@
 /** @module The whole drizzle schema, one file per aggregate. */
 export * from './conversations.ts';
+export * from './dispatch.ts';
 export * from './knowledge.ts';
 export * from './skills.ts';
 export * from './sops.ts';
