@@ -42,6 +42,8 @@ async function loadBenchmark(name: string, dir = BENCH_DIR): Promise<Benchmark> 
   return b;
 }
 
+const load1m = () => Number((loadavg()[0] ?? 0).toFixed(2));
+
 export function machineInfo() {
   const list = cpus();
   return {
@@ -49,7 +51,7 @@ export function machineInfo() {
     model: list[0]?.model ?? 'unknown',
     node: process.version,
     os: `${type()} ${release()} ${arch()}`,
-    loadAvg1m: Number((loadavg()[0] ?? 0).toFixed(2)),
+    loadAvg1m: load1m(),
   };
 }
 
@@ -106,6 +108,7 @@ export async function runBenchmarks(out: Output, opts: RunOptions = {}): Promise
     out.say('');
     out.say(`▶ ${name} — ${bench.description}`);
     const started = performance.now();
+    const loadBefore = load1m();
     let result: BenchResult;
     try {
       result = await bench.run({ options, root: ROOT, log: (line) => out.say(line) });
@@ -116,7 +119,9 @@ export async function runBenchmarks(out: Output, opts: RunOptions = {}): Promise
       continue;
     }
     const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
-    const entry = { ...result.metrics, targets: result.targets, seconds };
+    // Other work on the machine skews timings; the load average says how much to trust them.
+    const loadAvg1m = { before: loadBefore, after: load1m() };
+    const entry = { ...result.metrics, targets: result.targets, seconds, loadAvg1m };
     results[name] = entry;
     out.say('');
     for (const l of formatTable(result.table)) out.say(`  ${l}`);
@@ -124,6 +129,11 @@ export async function runBenchmarks(out: Output, opts: RunOptions = {}): Promise
     for (const t of result.targets) out.say(`  ${formatTarget(t)}`);
     const file = saveResult(name, { machine, options, at: new Date().toISOString(), [name]: entry });
     out.say(`  (${seconds} s; saved ${file.slice(ROOT.length + 1)})`);
+    if (Math.max(loadBefore, loadAvg1m.after) > machine.cpus) {
+      out.say(
+        `  ! load average ${loadBefore} → ${loadAvg1m.after} on ${machine.cpus} cores: other work competed for the CPU; treat timings as pessimistic.`,
+      );
+    }
   }
   out.result({ machine, benchmarks: results, ...(Object.keys(failures).length ? { failures } : {}) });
   return Object.keys(failures).length > 0 ? 1 : 0;
