@@ -137,8 +137,8 @@ async function run(ctx: BenchContext) {
       },
       tidedesk: {
         openLoop: {
+          // latencyMs: POST …/messages answered, from its scheduled send time.
           ...loadSummary(tdOpen, tdOpenCpu),
-          postLatencyMs: summarize(tdOpen.latenciesMs),
           deliveryLatencyMs: deliveryMs,
           delivery: openDelivery,
         },
