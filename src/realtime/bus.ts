@@ -13,6 +13,8 @@ export interface StreamEvent {
   type: string;
   /** Conversation assignee after this event, so inbox streams can filter without a query. */
   assigneeId: string | null;
+  /** A staff member the event is addressed to besides the assignee (an offer, a shift), if any. */
+  recipientId?: string | null;
   payload: Record<string, unknown>;
   createdAt: number;
 }

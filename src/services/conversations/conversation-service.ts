@@ -52,6 +52,7 @@ export function createConversationService(deps: ConversationDeps) {
         type: events.type,
         messageId: events.messageId,
         actorId: events.actorId,
+        recipientId: events.recipientId,
         payload: events.payload,
         createdAt: events.createdAt,
         assigneeId: conversations.assigneeId,

@@ -20,6 +20,7 @@ export function toStreamEvent(row: Row): StreamEvent {
     seq: row.seq,
     type: row.type,
     assigneeId: row.assigneeId,
+    recipientId: row.recipientId,
     payload: row.payload,
     createdAt: row.createdAt,
   };
@@ -33,6 +34,7 @@ const selection = {
   type: events.type,
   messageId: events.messageId,
   actorId: events.actorId,
+  recipientId: events.recipientId,
   payload: events.payload,
   createdAt: events.createdAt,
   assigneeId: conversations.assigneeId,
