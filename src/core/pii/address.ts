@@ -166,7 +166,7 @@ const EN_TAIL =
   `(?:,\\s?[A-Z][\\p{L}'’.-]{1,20}(?:\\s[A-Z][\\p{L}'’.-]{1,20}){0,2}(?:(?:,\\s?|\\s)(?:[A-Z]{2}|[A-Z][a-z]{3,15}))?` +
   `(?:\\s(?:\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2}))?)?`;
 const EN_ADDRESS = new RegExp(
-  `(?<![\\w-])(?:(?:Unit|Apt|Flat|Suite)\\s?#?[0-9A-Z]{1,5},?\\s)?\\d{1,6}[A-Za-z]?\\s(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s)?(?:[A-Z0-9][\\p{L}'’.-]{0,20}\\s){0,3}(?:${STREET_TYPES})\\b\\.?` +
+  `\\d{1,6}[A-Za-z]?\\s(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s)?(?:[A-Z0-9][\\p{L}'’.-]{0,20}\\s){0,3}(?:${STREET_TYPES})\\b\\.?` +
     `(?:,?\\s(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|#)\\.?\\s?#?[0-9A-Z][0-9A-Za-z-]{0,5})?` +
     EN_TAIL,
   'gu',
@@ -174,14 +174,20 @@ const EN_ADDRESS = new RegExp(
 const EN_PO_BOX = new RegExp(`(?<![\\w-])P\\.?\\s?O\\.?\\s?Box\\s\\d{1,6}${EN_TAIL}`, 'giu');
 // "408 main st": typed in lower case; only an address word nearby ("ship to") makes it count.
 const EN_LOWER =
-  /(?<![\w-])\d{1,6}\s[a-z]{2,20}(?:\s[a-z]{2,20})?\s(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|blvd|boulevard|court|ct|way)\b/g;
+  /\d{1,6}\s[a-z]{2,20}(?:\s[a-z]{2,20})?\s(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|blvd|boulevard|court|ct|way)\b/g;
 // "Apt. 864", "Suite 501": a unit on its own, as customers give it when only the unit changed.
 const EN_UNIT = /(?<![\w-])(?:Apt|Apartment|Suite|Ste|Unit)\.?\s#?\d{1,5}[A-Z]?(?![\w-])/g;
 // Continental forms: "Koskikatu 25", "Via Franscini 71", "Rua do Arenque 1634".
 const EN_CONTINENTAL =
   /(?<![\w-])(?:(?:Via|Viale|Rua|Calle|Avenida|Rue|Piazza|Plaza|Avenue)\s(?:[\p{L}'’.-]{1,20}\s){0,3}|\p{Lu}\p{L}{2,20}(?:katu|tie|gata|gatan|gade|vägen|vej|vegen|veien|straße|strasse|weg|gasse|laan|straat|utca|ulica|cesta|vænget|allé|allee)\s)\d{1,5}(?![\w-])/gu;
 
+// Patterns that start with a digit check the character before in code: a leading lookbehind
+// would stop the regex engine from skipping quickly to the next digit.
+const CHECK_BEFORE = new Set<RegExp>([EN_ADDRESS, EN_LOWER]);
+const ADDRESS_WORD = /ship|deliver|address|live|send|mail|move|地址/i;
+
 function findEn(text: string, out: Candidate[]): void {
+  const lowerAllowed = ADDRESS_WORD.test(text);
   for (const [re, score] of [
     [EN_ADDRESS, 0.7],
     [EN_PO_BOX, 0.7],
@@ -189,8 +195,13 @@ function findEn(text: string, out: Candidate[]): void {
     [EN_UNIT, 0.5],
     [EN_LOWER, 0.35],
   ] as const) {
+    if (re === EN_LOWER && !lowerAllowed) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      if (CHECK_BEFORE.has(re) && m.index > 0 && /[\w-]/.test(text[m.index - 1]!)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
       let end = m.index + m[0].length;
       while (end > m.index && /[\s,]/.test(text[end - 1]!)) end--;
       out.push({ type: 'ADDRESS', start: m.index, end, score, contextWeight: 0.6 });

@@ -49,7 +49,10 @@ export const cnIdRecognizer: Recognizer = {
     const out: Candidate[] = [];
     if (input.digitCount() < 15) return out;
     for (const s of input.digitSlices()) {
-      if (s.value.length === 18 && validateCnId(s.value) === 'valid') {
+      const len = s.value.length;
+      // Most slices are not 15 or 18 long, or start with no province code: cheap checks first.
+      if ((len !== 18 && len !== 15) || !PROVINCES.has(Number(s.value.slice(0, 2)))) continue;
+      if (len === 18 && validateCnId(s.value) === 'valid') {
         out.push({
           type: 'CN_ID',
           start: s.start,

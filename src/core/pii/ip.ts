@@ -7,8 +7,8 @@ import type { Candidate, Recognizer } from './recognizer.ts';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?![\\w]|\\.\\d)`, 'g');
-// Bounded token: at most 45 characters of hex digits, colons and dots (IPv4-mapped tails).
-const IPV6_TOKEN = /(?<![\w:.])[0-9A-Fa-f:.]{2,45}(?![\w:])/g;
+// IPv6 text is hex digits, colons and dots (IPv4-mapped tails), at most 45 characters.
+const IPV6_CHAR = /[0-9A-Fa-f:.]/;
 
 /** RFC 4291 text forms: eight groups, or fewer with one "::", optionally an IPv4 tail. */
 export function isIPv6(token: string): boolean {
@@ -51,21 +51,24 @@ export const ipRecognizer: Recognizer = {
         contextWeight: local ? 0.5 : 1,
       });
     }
-    if (text.includes(':')) {
-      IPV6_TOKEN.lastIndex = 0;
-      for (let m = IPV6_TOKEN.exec(text); m !== null; m = IPV6_TOKEN.exec(text)) {
-        let token = m[0];
-        while (token.endsWith('.')) token = token.slice(0, -1);
-        // "::" alone, or a clock time like 14:30:00, is not an address.
-        if ((token.match(/:/g) ?? []).length < 2 || token === '::' || !isIPv6(token)) continue;
-        out.push({
-          type: 'IP_ADDRESS',
-          start: m.index,
-          end: m.index + token.length,
-          score: 0.85,
-          contextWeight: 0.3,
-        });
-      }
+    // IPv6: expand around each colon over hex digits, colons and dots (bounded), so plain prose
+    // with colons ("Bot: …") costs one indexOf per colon.
+    let lastTokenStart = -1;
+    for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+      let start = colon;
+      while (start > 0 && colon - start < 45 && IPV6_CHAR.test(text[start - 1]!)) start--;
+      if (start === lastTokenStart) continue;
+      let end = colon + 1;
+      while (end < text.length && end - start < 45 && IPV6_CHAR.test(text[end]!)) end++;
+      lastTokenStart = start;
+      colon = end - 1;
+      if (start > 0 && /[\w:.]/.test(text[start - 1]!)) continue;
+      if (end < text.length && /[\w:]/.test(text[end]!)) continue;
+      let token = text.slice(start, end);
+      while (token.endsWith('.')) token = token.slice(0, -1);
+      // "::" alone, or a clock time like 14:30:00, is not an address.
+      if ((token.match(/:/g) ?? []).length < 2 || token === '::' || !isIPv6(token)) continue;
+      out.push({ type: 'IP_ADDRESS', start, end: start + token.length, score: 0.85, contextWeight: 0.3 });
     }
     return out;
   },

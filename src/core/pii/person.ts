@@ -105,7 +105,9 @@ const LOWER_Y = /[ \t]+(?<name>[a-z]{2,}(?:[ \t][a-z]{2,})?)(?![A-Za-z])/y;
 // A given name from the list followed by a surname; tried (sticky) only where a listed given
 // name starts, which a cheap word scan finds.
 const EN_PAIR = new RegExp(`(?<name>${WORD}[ \\t](?:${INITIAL}[ \\t])?${WORD})`, 'uy');
-const CAPITALISED = /(?<![\p{L}'’])\p{Lu}\p{Ll}+/gu;
+const CAPITALISED = /\p{Lu}\p{Ll}+/gu;
+const NEXT_WORD = /[ \t](?:\p{Lu}\.[ \t])?(\p{Lu}\p{Ll}+)/uy;
+const LETTER_BEFORE = /[\p{L}'’]/u;
 
 const LOWER_STOP = new Set([
   'and',
@@ -193,15 +195,17 @@ function findEn(text: string, out: Candidate[]): void {
   CAPITALISED.lastIndex = 0;
   for (let w = CAPITALISED.exec(text); w !== null; w = CAPITALISED.exec(text)) {
     const word = w[0];
+    // Inside a word ("McDonald" → "Donald") or a common capitalised word: not a name start.
+    if (w.index > 0 && LETTER_BEFORE.test(text[w.index - 1]!)) continue;
     if (NOT_A_NAME.has(word)) continue;
     const given = EN_GIVEN_NAMES.has(word);
     const after = w.index + word.length;
-    // A pair needs a space or tab and then a capital (or an initial): test before running the regex.
-    const next = text.charCodeAt(after);
+    // A pair needs a space or tab and then a capitalised word; without a listed given name that
+    // word must be a listed surname. Checked before the full pattern runs.
+    NEXT_WORD.lastIndex = after;
+    const nextWord = NEXT_WORD.exec(text)?.[1];
     const pairPossible =
-      (next === 32 || next === 9) &&
-      after + 1 < text.length &&
-      text[after + 1] !== text[after + 1]!.toLowerCase();
+      nextWord !== undefined && (given || EN_PAIR_ONLY_NAMES.has(word) || EN_SURNAMES.has(nextWord));
     if (!given && !pairPossible) continue;
     EN_PAIR.lastIndex = w.index;
     const m = pairPossible ? EN_PAIR.exec(text) : null;

@@ -22,37 +22,49 @@ export interface RecognizerInput {
   digitCount(): number;
 }
 
-/** Build the input for one detection; the digit-run scan is lazy and memoised. */
+/** Build the input for one detection; the digit scans are lazy and memoised. */
 export function recognizerInput(text: string, lang?: 'zh' | 'en'): RecognizerInput {
-  let runs: DigitRun[] | null = null;
-  let slices: DigitSlice[] | null = null;
-  let digits = -1;
-  const digitRuns = () => {
-    runs ??= findDigitRuns(text);
-    return runs;
-  };
-  return {
-    text,
-    lang,
-    digitRuns,
-    digitCount: () => {
-      if (digits < 0) {
-        digits = 0;
-        for (let i = 0; i < text.length; i++) {
-          const c = text.charCodeAt(i);
-          if (c >= 48 && c <= 57) digits++;
-        }
+  return new MemoInput(text, lang);
+}
+
+// A class rather than an object of closures: one detection creates one of these, and methods on
+// the prototype cost nothing per call.
+class MemoInput implements RecognizerInput {
+  private runs: DigitRun[] | null = null;
+  private slices: DigitSlice[] | null = null;
+  private digits = -1;
+
+  constructor(
+    readonly text: string,
+    readonly lang: 'zh' | 'en' | undefined,
+  ) {}
+
+  digitRuns(): DigitRun[] {
+    this.runs ??= findDigitRuns(this.text);
+    return this.runs;
+  }
+
+  digitCount(): number {
+    if (this.digits < 0) {
+      let n = 0;
+      const t = this.text;
+      for (let i = 0; i < t.length; i++) {
+        const c = t.charCodeAt(i);
+        if (c >= 48 && c <= 57) n++;
       }
-      return digits;
-    },
-    digitSlices: () => {
-      if (slices === null) {
-        slices = [];
-        for (const run of digitRuns()) digitSlices(run, 10, 19, slices);
-      }
-      return slices;
-    },
-  };
+      this.digits = n;
+    }
+    return this.digits;
+  }
+
+  digitSlices(): DigitSlice[] {
+    if (this.slices === null) {
+      const slices: DigitSlice[] = [];
+      for (const run of this.digitRuns()) digitSlices(run, 10, 19, slices);
+      this.slices = slices;
+    }
+    return this.slices;
+  }
 }
 
 /** One recogniser family (resident IDs, phones, …): a single left-to-right pass over the text. */
