@@ -30,7 +30,7 @@ function describeRun(run: RunResult, savedTo: string): string[] {
   const flat = flattenMetrics(run.metrics);
   const head = headlinePaths(suite, flat);
   const lines = [
-    `${run.suite} · ${run.provider}${run.promptVersion ? ` · prompt ${run.promptVersion}` : ''} · ${run.cases} cases (${run.casesFile}) · ${(run.durationMs / 1000).toFixed(2)} s`,
+    `${run.suite} · ${run.provider}${run.provider === run.requestedProvider ? '' : ` (requested ${run.requestedProvider})`}${run.promptVersion ? ` · prompt ${run.promptVersion}` : ''} · ${run.cases} cases (${run.casesFile}) · ${(run.durationMs / 1000).toFixed(2)} s`,
   ];
   for (const p of head) {
     const ci = run.main.ci[p];
