@@ -28,6 +28,12 @@ export const bankCardRecognizer: Recognizer = {
         const v = s.value;
         // Slices end in X only for resident IDs; Luhn needs digits.
         if (v.length < 12 || v.charCodeAt(v.length - 1) === 88 || !luhnValid(v)) continue;
+        // Part of a spaced run: "6217 0036 9005 8912 347" failing Luhn must not yield its first 16
+        // digits (one in ten would pass). Only a neighbour that is clearly another number (7+
+        // digits, e.g. a second card or a phone) lets a slice stand alone.
+        const before = s.run.groups[s.first - 1];
+        const after = s.run.groups[s.last + 1];
+        if ((before && before.chars.length < 7) || (after && after.chars.length < 7)) continue;
         let score: number;
         if (v.length >= 16) score = ISSUER.test(v) ? 0.6 : 0.3;
         else if (SHORT_ISSUER.test(v)) score = 0.55;

@@ -14,6 +14,16 @@ const GENERIC = /(?<![0-9A-Za-z])(?:\d{8,9}|[A-Z]\d{8}|[A-Z]{2}\d{7})(?![0-9A-Za
 // generic shapes must not be proposed at all without them.
 const CUE = /护照|通行证|回乡证|台胞证|passport|travel document/i;
 
+/**
+ * True for a passport or permit number's shape: the Chinese forms above, or the generic ones that
+ * need a cue in text (letter + 8 digits, two letters + 6–7 digits, 9 digits).
+ */
+export function isPassportNumber(value: string): boolean {
+  return /^(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7}|[HM]\d{8}(?:\d{2})?|C[0-9A-HJ-NP-Z]\d{7}|[A-Z]\d{8}|[A-Z]{2}\d{6,7}|\d{9})$/.test(
+    value,
+  );
+}
+
 export const passportRecognizer: Recognizer = {
   name: 'passport',
   find(input) {
