@@ -291,7 +291,10 @@ const ZH: Template[] = [
   (v) => `护照号码${E('PASSPORT', v.cnPassport())}，机票上的名字是${E('PERSON', v.pick(ZH_NAMES))}`,
   (v) => `港澳通行证${E('PASSPORT', v.hkMacauPermit())}，下周去香港能用吗`,
   (v) => `我是香港居民，回乡证号码${E('PASSPORT', v.homeReturnPermit())}，可以注册吗`,
-  (v) => `出生日期：${E('DATE_OF_BIRTH', v.zhDate())}，证件号${E('CN_ID', v.cnId())}`,
+  (v) => {
+    const { id, birth } = v.cnIdWithBirth();
+    return `出生日期：${E('DATE_OF_BIRTH', birth)}，证件号${E('CN_ID', id)}`;
+  },
   (v) => `我生日是${E('DATE_OF_BIRTH', v.zhDate())}，会员生日券怎么没收到`,
   (v) => `下单时间${v.recentDate('zh')}，承诺${v.int(2, 7)}天内发货，现在还没动静`,
   (v) => `我${v.recentDate('zh')}买的耳机，型号WH-1000XM${v.int(3, 5)}，左耳没声音`,
@@ -335,8 +338,10 @@ const ZH: Template[] = [
   (v) =>
     `系统版本${v.pick(['iOS 17.4.1', 'Android 14', 'HarmonyOS 4.2.0'])}，App版本${v.version()}，一打开就闪退`,
   (v) => `我在${v.recentDate('zh')}预约了上门安装，师傅电话${E('PHONE', v.mobileFormatted())}一直关机`,
-  (v) =>
-    `被保险人${E('PERSON', v.pick(ZH_NAMES))}，证件号码${E('CN_ID', v.cnId())}，出生日期${E('DATE_OF_BIRTH', v.zhDate())}`,
+  (v) => {
+    const { id, birth } = v.cnIdWithBirth();
+    return `被保险人${E('PERSON', v.pick(ZH_NAMES))}，证件号码${E('CN_ID', id)}，出生日期${E('DATE_OF_BIRTH', birth)}`;
+  },
   (v) =>
     `乘机人${E('PERSON', v.pick(ZH_NAMES))}，护照${E('PASSPORT', v.cnPassport())}，手机${E('PHONE', v.mobileFormatted())}`,
   (v) => `工单号GD${v.recentDate('zh').replace(/\D/g, '')}${v.digits(3)}，问题还没解决`,

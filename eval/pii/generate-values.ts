@@ -80,9 +80,19 @@ export class Values {
   }
 
   cnId(): string {
+    return this.cnIdWithBirth().id;
+  }
+
+  /** A resident ID and the birth date written inside it, as a customer would give both. */
+  cnIdWithBirth(): { id: string; birth: string } {
     const { y, m, d } = this.birthDate();
     const first17 = this.pick(Values.AREAS) + y + this.pad(m, 2) + this.pad(d, 2) + this.digits(3);
-    return first17 + cnIdCheckChar(first17);
+    const birth = this.pick([
+      `${y}年${m}月${d}日`,
+      `${y}-${this.pad(m, 2)}-${this.pad(d, 2)}`,
+      `${y}/${m}/${d}`,
+    ]);
+    return { id: first17 + cnIdCheckChar(first17), birth };
   }
 
   /** Right shape, real area and date, wrong check character: an order number, not an ID. */
