@@ -79,6 +79,23 @@ describe('compare', () => {
     expect(c.rows.find((r) => r.path === 'accuracy')!.p).toBeNull();
   });
 
+  it('falls back when the current suite no longer reproduces the recorded metrics', async () => {
+    const changed = createToySuite();
+    const rescore = {
+      suite: {
+        ...changed,
+        score: (cs: ToyCase[], ps: string[]) => {
+          const s = changed.score(cs, ps);
+          return { ...s, metrics: { ...s.metrics, accuracy: 0 } };
+        },
+      },
+      cases,
+    };
+    const c = compareRuns(a, b, { rescore, iterations: 200 });
+    expect(c.method).toBe('paired-case-scores');
+    expect(c.notes.join(' ')).toContain('re-scored metrics differ');
+  });
+
   it('gives deltas only for runs over different case files, and refuses different suites', async () => {
     const authored = await runSuite(createToySuite(), {
       provider: 'embedded',

@@ -97,7 +97,12 @@ export async function loadRescoreInputs(
   if (!suite || a.casesSha256 !== b.casesSha256) return null;
   const text = await readFile(fromRepoRoot(a.casesFile), 'utf8').catch(() => null);
   if (text === null || createHash('sha256').update(text).digest('hex') !== a.casesSha256) return null;
-  return { suite, cases: parseJsonl(text, suite.caseSchema, a.casesFile) };
+  try {
+    return { suite, cases: parseJsonl(text, suite.caseSchema, a.casesFile) };
+  } catch {
+    // The file no longer fits the suite's schema: compare without re-scoring.
+    return null;
+  }
 }
 
 const label = (r: RunResult, file?: string): RunLabel => ({
@@ -142,18 +147,28 @@ export function compareRuns(
     const { suite } = opts.rescore;
     const { cases, predA, predB } = paired;
     const flatOf = (preds: unknown[]) => flattenMetrics(suite.score(cases, preds).metrics);
-    tests = pairedRandomization(
-      cases.length,
-      (swap) => {
-        const x = flatOf(predA.map((p, i) => (swap[i] ? predB[i] : p)));
-        const y = flatOf(predB.map((p, i) => (swap[i] ? predA[i] : p)));
-        // significance.ts measures A − B; the table shows B − A, and |·| is what the test uses.
-        return Object.fromEntries(paths.map((k) => [k, (y[k] ?? Number.NaN) - (x[k] ?? Number.NaN)]));
-      },
-      { iterations, rng },
-    );
-    method = 'paired-rescoring';
-  } else if (sameCases) {
+    try {
+      // The suite's scoring may have changed since the runs (or the files come from another
+      // suite): re-scoring each run's own predictions must reproduce its recorded metrics.
+      if (!sameMetrics(flatOf(predA), flatA, paths) || !sameMetrics(flatOf(predB), flatB, paths)) {
+        throw new Error('re-scored metrics differ from the run files');
+      }
+      tests = pairedRandomization(
+        cases.length,
+        (swap) => {
+          const x = flatOf(predA.map((p, i) => (swap[i] ? predB[i] : p)));
+          const y = flatOf(predB.map((p, i) => (swap[i] ? predA[i] : p)));
+          // significance.ts measures A − B; the table shows B − A, and |·| is what the test uses.
+          return Object.fromEntries(paths.map((k) => [k, (y[k] ?? Number.NaN) - (x[k] ?? Number.NaN)]));
+        },
+        { iterations, rng },
+      );
+      method = 'paired-rescoring';
+    } catch (err) {
+      notes.push(`Could not re-score with the current suite (${(err as Error).message}).`);
+    }
+  }
+  if (method === 'delta-only' && sameCases) {
     const ids = new Map(a.records.map((r) => [r.id, r.score]));
     const common = b.records.filter(
       (r) => ids.has(r.id) && Number.isFinite(r.score) && Number.isFinite(ids.get(r.id)!),
@@ -199,6 +214,14 @@ function row(path: string, a: number | null, b: number | null, p: number | null)
     marker: significanceMarker(p),
     direction: metricDirection(path),
   };
+}
+
+function sameMetrics(x: Record<string, number>, y: Record<string, number>, paths: string[]): boolean {
+  return paths.every((p) => {
+    const u = x[p] ?? Number.NaN;
+    const v = y[p] ?? Number.NaN;
+    return (Number.isNaN(u) && Number.isNaN(v)) || Math.abs(u - v) <= 1e-9;
+  });
 }
 
 function mean(xs: number[]): number {

@@ -3,24 +3,22 @@
  * JSON, prints a summary per suite, optionally writes the HTML report and applies the gate.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { loadEnv } from '#src/config/env.ts';
 import { datasetsSetting } from '../../../eval/harness/datasets.ts';
 import { EvalRunError } from '../../../eval/harness/errors.ts';
 import { describeGate, type GateResult, gateRun, readBaselines } from '../../../eval/harness/gate.ts';
 import { gitRev } from '../../../eval/harness/git.ts';
 import { flattenMetrics, headlinePaths } from '../../../eval/harness/metric-paths.ts';
-import { fromRepoRoot } from '../../../eval/harness/paths.ts';
 import { type AnySuite, loadAllSuites, requireSuite } from '../../../eval/harness/registry.ts';
 import { type RunResult, summaryLine } from '../../../eval/harness/run-result.ts';
+import { defaultRunPath, saveRun } from '../../../eval/harness/run-store.ts';
 import { runSuite } from '../../../eval/harness/runner.ts';
 import type { SuiteName } from '../../../eval/harness/suite.ts';
 import type { SkippedSuite } from '../../../eval/report/run-report.ts';
 import type { Output } from '../output.ts';
 import type { EvalFlags } from './eval.ts';
 import { createProgress } from './eval-progress.ts';
-
-const RUNS_DIR = 'eval/runs';
 
 const f4 = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(4));
 
@@ -50,8 +48,7 @@ function runFilePath(run: RunResult, flags: EvalFlags, many: boolean): string {
     const base = resolve(flags.report).replace(/\.html?$/i, '');
     return many ? `${base}.${run.suite}.json` : `${base}.json`;
   }
-  const stamp = run.startedAt.replace(/[:.]/g, '-');
-  return join(fromRepoRoot(RUNS_DIR), `${run.suite}-${stamp}.json`);
+  return defaultRunPath(run);
 }
 
 export async function runEvalCommand(out: Output, flags: EvalFlags): Promise<number> {
@@ -102,8 +99,7 @@ export async function runEvalCommand(out: Output, flags: EvalFlags): Promise<num
       continue;
     }
     const file = runFilePath(run, flags, many);
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, `${JSON.stringify(run, null, 1)}\n`);
+    await saveRun(run, file);
     runs.push(run);
     saved.push(file);
     for (const line of describeRun(run, file)) out.say(line);
