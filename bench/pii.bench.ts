@@ -211,13 +211,21 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
   const iterations = quick ? 300 : (ctx.options.runs ?? 3000);
   for (let i = 0; i < 200; i++) td.work(message);
   const samples: number[] = [];
+  const roundP99: number[] = [];
+  const roundSize = Math.max(100, Math.floor(iterations / 10));
   for (let i = 0; i < iterations; i++) {
     const t0 = performance.now();
     td.work(message);
     samples.push(performance.now() - t0);
+    if (samples.length % roundSize === 0) roundP99.push(summarize(samples.slice(-roundSize), 3).p99);
   }
   const latency = summarize(samples, 3);
-  ctx.log(`  detect+mask 1,000 chars: p50 ${latency.p50} ms, p99 ${latency.p99} ms (${iterations} runs)`);
+  // The p99 of each round of calls, median over rounds: on a shared machine one burst of other
+  // work lands in one round instead of setting the whole run's p99. Reported beside, not instead.
+  const roundMedianP99 = Number(median(roundP99).toFixed(3));
+  ctx.log(
+    `  detect+mask 1,000 chars: p50 ${latency.p50} ms, p99 ${latency.p99} ms (${iterations} runs); median per-round p99 ${roundMedianP99} ms`,
+  );
 
   // 2. Side by side.
   const systems = [td, openRedaction(), redactPii()];
@@ -237,7 +245,11 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
   });
 
   const rows: (string | number)[][] = [];
-  const metrics: Record<string, unknown> = { latencyMs: latency, message: { chars: message.length } };
+  const metrics: Record<string, unknown> = {
+    latencyMs: latency,
+    latencyRoundMedianP99Ms: roundMedianP99,
+    message: { chars: message.length },
+  };
   for (const r of runs) {
     const types = new Set(Object.values(r.reports).flatMap((rep) => Object.keys(rep.exact.byType)));
     const row = (label: string, pick: (rep: SetRun['reports'][string]) => [number, number]) => [
@@ -278,7 +290,10 @@ async function run(ctx: BenchContext): Promise<BenchResult> {
   metrics.throughputMsgsPerSec = mapValues(combined.throughput, (v) => Math.round(v));
 
   const tdF1 = combined.reports.tidedesk!;
-  const targets = [target('detect+mask 1,000 chars p99', latency.p99, '<', 2, 'ms')];
+  const targets = [
+    target('detect+mask 1,000 chars p99', latency.p99, '<', 2, 'ms'),
+    target('detect+mask 1,000 chars p99 (median of rounds)', roundMedianP99, '<', 2, 'ms'),
+  ];
   for (const other of systems.slice(1)) {
     const o = combined.reports[other.name]!;
     const exactGain = round((tdF1.exact.overall.f1 - o.exact.overall.f1) * 100, 1);
