@@ -5,6 +5,7 @@
  * the sentence, clause and quotation structure the negation and exception windows need.
  */
 import { type Normalized, normalize, normalizeText } from '#assist/embedded/normalize.ts';
+import { fastFold } from './fast-fold.ts';
 
 const FOLD = { lowercase: true, collapseWhitespace: true, joinCjkSpacing: true } as const;
 
@@ -111,7 +112,7 @@ function firstAtOrAfter(b: Int32Array, i: number): number {
 
 /** Build the folded view of a draft. Linear in the draft length. */
 export function buildView(source: string): TextView {
-  let n = normalize(source, FOLD);
+  let n = fastFold(source) ?? normalize(source, FOLD);
   n = dropMatches(n, HAN_FILLER, () => '');
   n = dropMatches(n, SPACED_LETTERS, (m) => m.replaceAll(' ', ''));
   const text = n.text.replace(CURLY_APOSTROPHE, "'");

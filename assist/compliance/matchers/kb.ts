@@ -13,7 +13,7 @@ import { buildView, type TextView } from '../text-view.ts';
 import type { ComplianceKnowledge, FactUnit, KbFact, KbPolicyClaim } from '../types.ts';
 import type { CompiledMatcher, Match } from './match.ts';
 import { compilePhraseList, compilePhrases, type PhraseMatcher, phraseSource, regexHits } from './phrases.ts';
-import { findQuantities, type Quantity } from './quantities.ts';
+import { type Quantity, quantitiesOf } from './quantities.ts';
 
 export interface KbTopicSpec {
   id: string;
@@ -231,7 +231,7 @@ class FactLocator {
 
   locate(view: TextView): Located[] {
     const text = view.text;
-    const quantities = findQuantities(text);
+    const quantities = quantitiesOf(view);
     if (quantities.length === 0) return [];
     const hits = this.finder.find(text);
     const out: Located[] = [];

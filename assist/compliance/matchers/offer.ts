@@ -9,7 +9,7 @@
 import type { TextView } from '../text-view.ts';
 import type { CompiledMatcher, Match } from './match.ts';
 import { compilePhraseList, phraseSource } from './phrases.ts';
-import { findQuantities } from './quantities.ts';
+import { quantitiesOf } from './quantities.ts';
 
 export interface OfferScorerSpec {
   cash: readonly string[];
@@ -40,7 +40,7 @@ export function compileOfferScorer(spec: OfferScorerSpec, goodwillMaxYuan: numbe
   return {
     find(view) {
       const out: Match[] = [];
-      for (const q of findQuantities(view.text)) {
+      for (const q of quantitiesOf(view)) {
         if (q.unit !== 'yuan') continue;
         if (THRESHOLD.test(view.text.slice(Math.max(0, q.numberStart - 8), q.numberStart))) continue;
         if (view.quoted(q.start, q.end)) continue;

@@ -18,16 +18,13 @@ export interface PiiScorerSpec {
 /** Seven or more digits typed one by one with single spaces: '1 3 9 8 8 7 7 6 6 5 5'. */
 const SPACED_DIGITS = /(?<!\d ?)\d(?: \d){6,24}(?!\d)/g;
 
-/** Full-width forms (０-９, ＠ …) need NFKC before the detector sees them. */
-const FULL_WIDTH = /[\uFF01-\uFF5E]/;
+/** Full-width digits, letters and the signs in numbers and e-mails need NFKC first (not ，。). */
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF20\uFF0B\uFF0D\uFF0E\uFF08\uFF09]/;
 
-/** The text the detector reads, with its map to the draft; the draft itself when nothing to undo. */
-function piiView(source: string): Normalized {
+/** The text the detector reads, with its map to the draft; null when the draft itself will do. */
+function piiView(source: string): Normalized | null {
   SPACED_DIGITS.lastIndex = 0;
-  if (!FULL_WIDTH.test(source) && !SPACED_DIGITS.test(source)) {
-    const identity = Uint32Array.from({ length: source.length }, (_, i) => i);
-    return { source, text: source, starts: identity, ends: identity.map((i) => i + 1) };
-  }
+  if (!FULL_WIDTH.test(source) && !SPACED_DIGITS.test(source)) return null;
   const n = normalize(source, { lowercase: false, collapseWhitespace: false });
   return dropMatches(n, SPACED_DIGITS, (m) => m.replaceAll(' ', ''));
 }
@@ -37,12 +34,13 @@ export function compilePiiScorer(spec: PiiScorerSpec, detector: PiiDetector): Co
   return {
     find(view, env) {
       const n = piiView(view.source);
+      const text = n?.text ?? view.source;
       const out: Match[] = [];
-      for (const e of detector.detect(n.text, { lang: env.lang, minScore: spec.minScore })) {
+      for (const e of detector.detect(text, { lang: env.lang, minScore: spec.minScore })) {
         if (!types.has(e.type) || e.end <= e.start) continue;
-        const start = n.starts[e.start]!;
-        const end = n.ends[e.end - 1]!;
-        const masked = displayMask(n.text.slice(e.start, e.end), DEFAULT_DISPLAY_RULES[e.type] ?? 'last4');
+        const start = n ? n.starts[e.start]! : e.start;
+        const end = n ? n.ends[e.end - 1]! : e.end;
+        const masked = displayMask(text.slice(e.start, e.end), DEFAULT_DISPLAY_RULES[e.type] ?? 'last4');
         const allowed = env.step?.piiTypes.includes(e.type) ?? false;
         out.push({
           start,

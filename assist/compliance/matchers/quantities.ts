@@ -4,6 +4,7 @@
  * yuan and counts. '1-3 个工作日', '三到五天', 'up to 7 business days', '¥5,000', '半小时',
  * 'a 30-day window'. Calendar dates (6 月 18 日, 2024 年) are not quantities.
  */
+import type { TextView } from '../text-view.ts';
 import type { FactUnit } from '../types.ts';
 
 export interface Quantity {
@@ -186,4 +187,16 @@ export function findQuantities(text: string, limit = 500): Quantity[] {
     });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+const byView = new WeakMap<TextView, Quantity[]>();
+
+/** The quantities of a draft's folded text, computed once per check (KB and offer scorers share). */
+export function quantitiesOf(view: TextView): Quantity[] {
+  let q = byView.get(view);
+  if (!q) {
+    q = findQuantities(view.text);
+    byView.set(view, q);
+  }
+  return q;
 }
