@@ -206,3 +206,17 @@ describe('createComplianceChecker — tenant packs', () => {
     expect(() => createComplianceChecker(broken, { detector: createPiiDetector() })).toThrow();
   });
 });
+
+describe('createComplianceChecker — quoting the customer', () => {
+  it('does not blame the agent for repeating the customer’s words as reported speech', () => {
+    const customer = '你们客服是不是傻，说好的明天到呢？';
+    const draft = '您说客服是不是傻，我理解您的心情，真的很抱歉。';
+    expect(categories(draft)).toEqual(['rude_tone']);
+    expect(categories(draft, { customer })).toEqual([]);
+  });
+
+  it('still flags personal data the agent repeats from the customer', () => {
+    const customer = '我的电话是13812345678';
+    expect(categories('您说电话是 13812345678 对吗？', { customer })).toEqual(['pii_leak']);
+  });
+});

@@ -15,9 +15,11 @@ import { compilePattern } from './matchers/pattern.ts';
 import { compilePhrases } from './matchers/phrases.ts';
 import { compilePiiScorer } from './matchers/pii.ts';
 import { compileToneScorer } from './matchers/tone.ts';
+import { quotesCustomer } from './quoting.ts';
 import { type Rule, type RulePack, type RulePackInput, RulePackSchema } from './rule-pack.ts';
-import { buildView, dominantLang } from './text-view.ts';
+import { buildView, dominantLang, foldPhrase } from './text-view.ts';
 import {
+  type Category,
   type CheckContext,
   type ComplianceKnowledge,
   type Finding,
@@ -30,6 +32,8 @@ import {
 /** Longer drafts are checked on this prefix (a chat message never gets near it). */
 export const MAX_CHECKED_CHARS = 100_000;
 const DEFAULT_GOODWILL_MAX_YUAN = 20;
+/** Categories where repeating the customer's words as reported speech is not the agent's wording. */
+const QUOTABLE = new Set<Category>(['forbidden_phrase', 'rude_tone', 'unauthorized_promise']);
 
 export interface ComplianceCheckerDeps {
   detector: PiiDetector;
@@ -151,11 +155,15 @@ export function createComplianceChecker(
         lang,
         step: context.sop && context.step ? steps.get(`${context.sop}\u0000${context.step}`) : undefined,
       };
+      const customer = context.customer ? foldPhrase(context.customer) : '';
       const findings: Finding[] = [];
       for (const { rule, matcher } of rules) {
         if (rule.lang === 'zh' && !view.hasHan) continue;
         if (rule.lang === 'en' && !view.hasLatin) continue;
-        for (const m of matcher.find(view, env)) findings.push(toFinding(rule, m, lang));
+        for (const m of matcher.find(view, env)) {
+          if (QUOTABLE.has(rule.category) && quotesCustomer(text, m.start, m.end, customer)) continue;
+          findings.push(toFinding(rule, m, lang));
+        }
       }
       return dedupe(findings);
     },
