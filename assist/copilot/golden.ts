@@ -142,6 +142,11 @@ function stepKey(sop: string, step: string, lang: Lang): string {
   return `${sop}\u0000${step}\u0000${lang}`;
 }
 
+/**
+ * A reply is found by the question it answered; its own text is indexed only when that question is
+ * unknown. Long replies in the index would make every common word match thousands of documents.
+ */
 function toDoc(r: GoldenReply): Doc {
-  return { id: r.id, context: r.context ?? '', text: r.text, sop: r.sop, step: r.step, lang: r.lang };
+  const context = r.context?.trim() ?? '';
+  return { id: r.id, context, text: context === '' ? r.text : '', sop: r.sop, step: r.step, lang: r.lang };
 }
