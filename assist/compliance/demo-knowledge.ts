@@ -136,6 +136,8 @@ export function demoFacts(): KbFact[] {
       'membership.pointsCreditedDaysAfterReceipt',
       days(P.membership.pointsCreditedDaysAfterReceipt),
     ),
+    fact('points', 'points', 'membership.points', P.membership.pointsPerYuan, P.membership.pointsPerYuanOff),
+    fact('points', 'percent', 'membership.maxPointsSharePercent', P.membership.maxPointsSharePercent),
     fact(
       'birthday',
       'yuan',

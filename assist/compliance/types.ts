@@ -60,7 +60,15 @@ export interface SopInfo {
 }
 
 /** Units a stated fact can be compared in (durations are converted to minutes). */
-export const FACT_UNITS = ['minutes', 'business_days', 'months', 'yuan', 'times'] as const;
+export const FACT_UNITS = [
+  'minutes',
+  'business_days',
+  'months',
+  'yuan',
+  'times',
+  'points',
+  'percent',
+] as const;
 export type FactUnit = (typeof FACT_UNITS)[number];
 
 /** One numeric fact of the knowledge base: for `topic`, values in `unit` that are correct. */

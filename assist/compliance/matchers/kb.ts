@@ -153,6 +153,10 @@ function scaleFor(v: number, unit: FactUnit): [number, string, string] {
       return [1, ' 元', ''];
     case 'times':
       return [1, ' 次', 'time'];
+    case 'points':
+      return [1, ' 积分', 'point'];
+    case 'percent':
+      return [1, '%', ''];
   }
 }
 
@@ -162,6 +166,7 @@ function formatRange(a: number, b: number, unit: FactUnit, lang: 'zh' | 'en'): s
   const n = a === b ? `${b / div}` : `${a / div}-${b / div}`;
   if (lang === 'zh') return `${n}${zh}`;
   if (unit === 'yuan') return `¥${n}`;
+  if (unit === 'percent') return `${n}%`;
   return `${n} ${en}${b / div === 1 ? '' : 's'}`;
 }
 

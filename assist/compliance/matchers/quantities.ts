@@ -107,9 +107,11 @@ const UNITS: [RegExp, FactUnit, number][] = [
   [/^年|^years?/, 'months', 12],
   [/^(?:块钱|块|元)|^yuan\b|^rmb\b/, 'yuan', 1],
   [/^次|^times\b/, 'times', 1],
+  [/^积分|^分|^points?\b/, 'points', 1],
+  [/^%|^percent\b|^per cent\b/, 'percent', 1],
 ];
 const UNIT_ALT =
-  '(?:个)?(?:工作日|分钟|小时|钟头|星期|礼拜|周|天|日|月|年|块钱|块|元|次)|(?:business|working) days?|minutes?|mins?|hours?|hrs?|weeks?|days?|months?|years?|yuan|rmb|times';
+  '(?:个)?(?:工作日|分钟|小时|钟头|星期|礼拜|周|天|日|月|年|块钱|块|元|次)|(?:business|working) days?|minutes?|mins?|hours?|hrs?|weeks?|days?|months?|years?|yuan|rmb|times|积分|分|points?|%|percent|per cent';
 
 const SUFFIXED = new RegExp(
   String.raw`(?<!\d[.,]|[\da-z])(${NUM})(?:${JOIN}(${NUM}))?(?:\s?-\s?|\s?)(?:个\s?)?(${UNIT_ALT})(?![a-z])`,
@@ -120,6 +122,8 @@ const CURRENCY = new RegExp(
   'g',
 );
 const HALF_HOUR = /半(?:个)?(?:小时|钟头)/g;
+/** 百分之二十 (but not 百分之百, which is a promise, not a share). */
+const CN_PERCENT = /百分之([零一二两三四五六七八九十]{1,3})(?!百)/g;
 /** Shop shorthand without a unit: 满 88 包邮, 满 200 减 20 (amounts in yuan). */
 const THRESHOLD_OFF = /满\s?(\d{1,6})\s?(?:元|块)?(?:\s?减\s?(\d{1,6}))?/g;
 
@@ -175,6 +179,18 @@ export function findQuantities(text: string, limit = 500): Quantity[] {
       const v = Number(raw);
       out.push({ start: at, end, numberStart: at, lo: v, hi: v, unit: 'yuan' });
     }
+  }
+  for (const m of text.matchAll(CN_PERCENT)) {
+    const v = parseChineseNumber(m[1]!);
+    if (v !== null)
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        numberStart: m.index,
+        lo: v,
+        hi: v,
+        unit: 'percent',
+      });
   }
   for (const m of text.matchAll(HALF_HOUR)) {
     out.push({
