@@ -1,13 +1,14 @@
 /**
- * @module kb_contradiction scorer. A stated fact is a quantity (matchers/quantities.ts) in a
- * sentence about a topic (refund, return window, shipping fee …, keywords from the pack). The
+ * @module kb_contradiction scorer. A stated fact is a quantity (matchers/quantities.ts) about a
+ * topic (refund, return window, shipping fee …, keywords from the pack): the topics named in its
+ * clause, plus narrower topics named elsewhere in its sentence (or the sentence's topics when the
+ * clause names none), a narrower topic (size_exchange) replacing its parent (exchange). The
  * knowledge base gives, per topic and unit, the values that are right: structured facts (e.g.
- * DEMO_POLICY) plus the same extraction run over the tenant's articles. A draft quantity
- * contradicts the KB when some topic of its sentence has facts in that unit and none of the
- * sentence's topics allows the value — so a sentence naming two topics is judged leniently, and a
- * narrower topic (size_exchange) replaces its parent (exchange) when both are named. Numbers that
- * describe this case rather than the policy (已经 10 天, paid ¥349, 2 days ago) are skipped.
- * Yes/no policies (cash on delivery, stacking coupons) are checked as phrase claims.
+ * DEMO_POLICY) plus the same extraction run over the tenant's articles. A quantity contradicts
+ * the KB when one of its topics has facts in that unit and none of its topics allows the value, so
+ * a clause naming two topics is judged leniently. Numbers that describe this case rather than the
+ * policy (已经 10 天, paid ¥349, 2 days ago, prices) are skipped. Yes/no policies (cash on
+ * delivery, stacking coupons) are checked as phrase claims.
  */
 import { buildView, type TextView } from '../text-view.ts';
 import type { ComplianceKnowledge, FactUnit, KbFact, KbPolicyClaim } from '../types.ts';
