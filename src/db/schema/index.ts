@@ -1,6 +1,7 @@
 /** @module The whole drizzle schema, one file per aggregate. */
 export * from './conversations.ts';
 export * from './dispatch.ts';
+export * from './interviews.ts';
 export * from './knowledge.ts';
 export * from './skills.ts';
 export * from './sops.ts';
