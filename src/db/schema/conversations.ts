@@ -1,5 +1,6 @@
 /** @module Conversations, their messages and the append-only event log that drives realtime delivery. */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { MessagePii } from './pii.ts';
 import { skills } from './skills.ts';
 import { sops } from './sops.ts';
 import { tenants } from './tenants.ts';
@@ -67,6 +68,8 @@ export const messages = sqliteTable(
     authorRole: text('author_role', { enum: AUTHOR_ROLES }).notNull(),
     authorId: text('author_id').notNull(),
     text: text('text').notNull(),
+    /** Entities masked in `text` and the vault rows behind them; null when nothing was masked. */
+    pii: text('pii', { mode: 'json' }).$type<MessagePii>(),
     clientMessageId: text('client_message_id').notNull(),
     createdAt: integer('created_at').notNull(),
   },

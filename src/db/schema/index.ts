@@ -3,6 +3,7 @@ export * from './conversations.ts';
 export * from './dispatch.ts';
 export * from './interviews.ts';
 export * from './knowledge.ts';
+export * from './pii.ts';
 export * from './skills.ts';
 export * from './sops.ts';
 export * from './tenants.ts';
