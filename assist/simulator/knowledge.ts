@@ -70,7 +70,7 @@ const UNIT_WORDS: [QuantityUnit, string][] = [
   ['times', String.raw`次|times\b`],
 ];
 const SUFFIXED = new RegExp(
-  String.raw`(?<![\d.])${RANGE}\s*(?:(${UNIT_WORDS.map(([, w]) => `(?:${w})`).join(')|(')}))`,
+  String.raw`(?<![\d.])${RANGE}[\s-]*(?:(${UNIT_WORDS.map(([, w]) => `(?:${w})`).join(')|(')}))`,
   'gu',
 );
 const PREFIXED = new RegExp(String.raw`([¥￥$])\s*${RANGE}`, 'gu');
@@ -89,6 +89,8 @@ export function parseQuantities(text: string): Quantity[] {
     const hi = toNumber(m[2]) ?? lo;
     const unitIndex = m.slice(3).findIndex((g) => g !== undefined);
     if (lo === null || hi === null || unitIndex < 0) continue;
+    // "5 天前", "five days ago": when something happened, not a claim about how long things take.
+    if (/^\s*(?:前|以前|之前|ago\b)/.test(text.slice(m.index + m[0].length))) continue;
     // "第 3 天", "3 日发货" as a date: a day-of-month is not a duration.
     if (
       UNIT_WORDS[unitIndex]![0] === 'day' &&
@@ -127,12 +129,22 @@ export function parseQuantities(text: string): Quantity[] {
 /** Allowed values per unit, as closed ranges. */
 export type AllowedQuantities = ReadonlyMap<QuantityUnit, readonly (readonly [number, number])[]>;
 
+/** Hours are compared as minutes, so "2 hours" contradicts "30 minutes". */
+export function canonical(q: Pick<Quantity, 'lo' | 'hi' | 'unit'>): {
+  lo: number;
+  hi: number;
+  unit: QuantityUnit;
+} {
+  return q.unit === 'hour' ? { lo: q.lo * 60, hi: q.hi * 60, unit: 'minute' } : q;
+}
+
 /** Collect the quantities stated in reference texts. */
 export function allowedFrom(texts: Iterable<string>, units?: readonly QuantityUnit[]): AllowedQuantities {
   const map = new Map<QuantityUnit, [number, number][]>();
   for (const t of texts) {
-    for (const q of parseQuantities(t.toLowerCase().normalize('NFKC'))) {
-      if (units && !units.includes(q.unit)) continue;
+    for (const found of parseQuantities(t.toLowerCase().normalize('NFKC'))) {
+      if (units && !units.includes(found.unit)) continue;
+      const q = canonical(found);
       const list = map.get(q.unit) ?? [];
       if (!list.some(([a, b]) => a === q.lo && b === q.hi)) list.push([q.lo, q.hi]);
       map.set(q.unit, list);
@@ -153,7 +165,8 @@ export function mergeAllowed(...sets: AllowedQuantities[]): AllowedQuantities {
 export type Verdict = 'correct' | 'wrong' | 'unjudged';
 
 /** Judge one stated quantity. */
-export function judgeQuantity(q: Quantity, allowed: AllowedQuantities): Verdict {
+export function judgeQuantity(stated: Quantity, allowed: AllowedQuantities): Verdict {
+  const q = canonical(stated);
   const ranges = allowed.get(q.unit);
   if (!ranges || ranges.length === 0) return 'unjudged';
   const inside = (v: number) => ranges.some(([a, b]) => v >= a - 1e-9 && v <= b + 1e-9);
@@ -162,14 +175,27 @@ export function judgeQuantity(q: Quantity, allowed: AllowedQuantities): Verdict 
 
 /** Readable list of the allowed values of a unit ("1-3, 7 day"), for coaching messages. */
 export function describeAllowed(unit: QuantityUnit, allowed: AllowedQuantities): string {
-  const ranges = allowed.get(unit) ?? [];
+  const ranges = allowed.get(unit === 'hour' ? 'minute' : unit) ?? [];
+  if (unit === 'hour' || unit === 'minute') {
+    return ranges.map(([a, b]) => (a === b ? minutes(a) : `${minutes(a)}-${minutes(b)}`)).join(', ');
+  }
   return ranges.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ');
+}
+
+function minutes(m: number): string {
+  return m % 60 === 0 && m >= 60 ? `${m / 60} h` : `${m} min`;
 }
 
 /** Reference knowledge the coach checks statements against. */
 export interface Knowledge {
   /** Allowed quantities when training `sopKey` (the card may add its own reference texts). */
   allowed(sopKey: string): AllowedQuantities;
+  /**
+   * Allowed quantities for one fact of the SOP (the scripts of the steps that disclose it), so a
+   * refund time is checked against refund times, not against every number of the SOP; null when
+   * the knowledge has no fact-level view.
+   */
+  factAllowed?(sopKey: string, factKey: string): AllowedQuantities | null;
 }
 
 /** Knowledge from reference texts per SOP key. */
@@ -190,11 +216,21 @@ export function knowledgeFromTexts(bySop: Readonly<Record<string, readonly strin
 /** The demo tenant's knowledge: each SOP's scripts plus the articles filed under it. */
 export function demoKnowledge(): Knowledge {
   const bySop: Record<string, string[]> = {};
+  const byFact = new Map<string, AllowedQuantities>();
   for (const sop of DEMO_SOPS) {
     bySop[sop.key] = [
       ...sop.steps.flatMap((s) => [s.scriptZh, s.scriptEn]),
       ...DEMO_ARTICLES.filter((a) => a.sopKey === sop.key).map((a) => a.body),
     ];
+    for (const fact of new Set(sop.steps.flatMap((s) => s.mustDisclose))) {
+      const scripts = sop.steps
+        .filter((s) => s.mustDisclose.includes(fact))
+        .flatMap((s) => [s.scriptZh, s.scriptEn]);
+      byFact.set(`${sop.key}/${fact}`, allowedFrom(scripts));
+    }
   }
-  return knowledgeFromTexts(bySop);
+  return {
+    ...knowledgeFromTexts(bySop),
+    factAllowed: (sopKey, factKey) => byFact.get(`${sopKey}/${factKey}`) ?? null,
+  };
 }

@@ -119,8 +119,9 @@ export function phraseList(phrases: readonly string[]): PhraseList {
 }
 
 // Whole words for English (so "now" is not "no"); Chinese negators are single characters or pairs.
+// 不过 (but), 不错, 不好意思, 没问题 … contain a negator character without negating anything.
 const NEGATION =
-  /(?<![a-z])(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|unable to|no longer|refuse to)(?![a-z])|n't(?![a-z])|不|没|无法|未|别|并非/u;
+  /(?<![a-z])(?:not|no|never|cannot|can't|won't|don't|doesn't|isn't|aren't|unable to|no longer|refuse to)(?![a-z])|n't(?![a-z])|不(?!过|错|少|好意思|久|论|仅|但|妨|客气|用谢)|没(?!问题)|无法|未|别(?!的|人|家)|并非/u;
 const CLAUSE_BREAK = /[，。！？,.!?;；:\n]/u;
 
 /** True when a negation sits just before `start` in the same clause ("can't cancel", "无法保证"). */

@@ -261,7 +261,7 @@ const BEHAVIOUR =
   /^(?:follow|express|be\b|accept|insist|don't|do not|only go|go ahead|end the call|you (?:will|would|are|might))/i;
 
 const STOP = new Set(
-  `about after again agent agent's along already also although always another anything around asked asking because before being between cannot could doesn't during either every first found going having however instead mention might other really right should since something still their there these thing think those though through until wants which while would yours yourself you're you'll you'd don't`.split(
+  `about after again agent agent's along already also although always another anything around asked asking because before being between cannot could doesn't during either every first found going having however instead mention might other really right should since something still their there these thing think those though through until wants which while would yours yourself you're you'll you'd don't working order orders number flight flights reservation change return cancel exchange items things today phone internet issue problem please thanks`.split(
     ' ',
   ),
 );
@@ -271,6 +271,7 @@ export function toFirstPerson(text: string): string {
   return text
     .replace(/\bYou are\b/g, 'I am')
     .replace(/\byou are\b/g, 'I am')
+    .replace(/\bYou (?=mobile|phone|internet|data)/g, 'My ')
     .replace(/\bYou were\b/g, 'I was')
     .replace(/\byou were\b/g, 'I was')
     .replace(/\bYou're\b/g, "I'm")
@@ -331,6 +332,7 @@ function knownFacts(
   known: string | null | undefined,
   unknown: string | null | undefined,
   orderIds: string[],
+  reservationIds: string[],
 ): KnownInput[] {
   const out: KnownInput[] = [];
   const add = (key: string, text: string, triggers: string[]) => {
@@ -373,6 +375,9 @@ function knownFacts(
     if (key && out.some((f) => f.key === key)) return;
     if (triggers.length > 0) add(key ?? 'unknown_info', s, triggers);
   });
+  if (reservationIds.length > 0 && !out.some((f) => f.key === 'reservation_id')) {
+    add('reservation_id', `It's ${reservationIds.join(' and ')}.`, ASK.reservation_id);
+  }
   if (orderIds.length > 0 && !out.some((f) => f.key === 'order_id')) {
     add('order_id', `The order is ${orderIds.join(' and ')}.`, ASK.order_id);
   }
@@ -468,7 +473,16 @@ export function tau2CardInput(domain: Tau2Domain, task: Tau2Task): ScenarioCardI
   const negatives = assertions.filter((a) => NEGATIVE.test(a));
   const comm = (crit.communicate_info ?? []).filter((v) => v.trim().length > 0);
   const orderIds = [...new Set((instr.reason_for_call ?? '').match(/#W\d+/g) ?? [])];
-  const known = knownFacts(domain, instr.known_info, instr.unknown_info, orderIds);
+  // Airline confirmation codes: six capitals/digits with at least one digit and one letter.
+  const reservationIds =
+    domain === 'airline'
+      ? [
+          ...new Set(
+            (instr.reason_for_call ?? '').match(/\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6}\b/g) ?? [],
+          ),
+        ]
+      : [];
+  const known = knownFacts(domain, instr.known_info, instr.unknown_info, orderIds, reservationIds);
 
   const escalate = actions.includes('transfer_to_human_agents');
   const decline = !escalate && writes.length === 0 && negatives.length > 0;
