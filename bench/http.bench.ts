@@ -3,8 +3,8 @@
  *
  * Both servers run as their own processes on 127.0.0.1 (`tidedesk serve` on a fresh database,
  * bench/servers/bare-hono.ts), this process is the load generator. Phases, all in one run:
- *  1. setup — 50 widget customers open conversations, agents claim them, and one agent-side SSE
- *     stream per conversation is opened;
+ *  1. setup — 50 widget customers open conversations, a supervisor claims them (the override that
+ *     works with or without the live dispatcher) and opens one staff-side SSE stream on each;
  *  2. open loop at a fixed offered rate (default 1,000 req/s for 20 s) against bare `GET /`, then
  *     against Tidedesk `POST /conversations/{id}/messages` round-robin; latency is taken from the
  *     scheduled send time (no coordinated omission) and delivery latency is SSE arrival minus it;
@@ -20,7 +20,7 @@ import { closedLoop, type LoadResult, type OpenLoopResult, openLoop } from './li
 import { type ServerProcess, startBareHono, startTidedesk, tempDir } from './lib/process.ts';
 import { openSse, type SseConnection } from './lib/sse.ts';
 import { summarize } from './lib/stats.ts';
-import { eventsPath, messagesPath, openClaimedConversations } from './lib/tidedesk-api.ts';
+import { DEFAULT_CLAIMERS, eventsPath, messagesPath, openClaimedConversations } from './lib/tidedesk-api.ts';
 import { type BenchContext, type Benchmark, target } from './lib/types.ts';
 
 const round = (v: number, digits = 1) => Number(v.toFixed(digits));
@@ -58,19 +58,30 @@ async function run(ctx: BenchContext) {
     const tdHttp = createHttpClient(td.url, 256);
     const bareHttp = createHttpClient(bare.url, 256);
 
-    ctx.log(`  setup: ${conversationCount} conversations claimed by 20 agents, one SSE stream each`);
+    ctx.log(`  setup: ${conversationCount} conversations claimed by a supervisor, one staff SSE stream each`);
     const convs = await openClaimedConversations(tdHttp, conversationCount);
     const tracker = createDeliveryTracker();
     for (const c of convs) {
       streams.push(
         await openSse(td.url + eventsPath(c.id), {
-          token: c.agentToken,
+          token: c.staffToken,
           onEvent: (ev) => tracker.onEvent(c.id, ev),
         }),
       );
     }
 
-    const bareGet = async () => (await bareHttp.send('GET', '/')).status === 200;
+    /** Failed requests by status (0 = on the wire: refused, reset, 10 s timeout). */
+    const failures: Record<string, number> = {};
+    const tally = (status: number, body: string, ok: boolean) => {
+      if (ok) return true;
+      const kind = status === 0 ? `network: ${body.slice(0, 40)}` : String(status);
+      failures[kind] = (failures[kind] ?? 0) + 1;
+      return false;
+    };
+    const bareGet = async () => {
+      const res = await bareHttp.send('GET', '/');
+      return tally(res.status, res.body, res.status === 200);
+    };
     let posted = 0;
     /** Posts as the conversation's customer; only `measured` phases feed the delivery latency. */
     const post = (phase: string, measured: boolean) => async (i: number, dueAt: number) => {
@@ -83,7 +94,7 @@ async function run(ctx: BenchContext) {
       });
       const ok = res.status === 201 || res.status === 200;
       if (ok) tracker.ack(clientMessageId);
-      return ok;
+      return tally(res.status, res.body, ok);
     };
 
     ctx.log(`  warm-up ${warmupS}s each`);
@@ -111,7 +122,10 @@ async function run(ctx: BenchContext) {
     const healthMax = await closedLoop({
       concurrency,
       durationS: closedS,
-      send: async () => (await tdHttp.send('GET', '/healthz')).status === 200,
+      send: async () => {
+        const res = await tdHttp.send('GET', '/healthz');
+        return tally(res.status, res.body, res.status === 200);
+      },
     });
     const healthMaxCpu = cpu.stop();
     cpu = startCpuMeter(td.child.pid);
@@ -129,7 +143,7 @@ async function run(ctx: BenchContext) {
         closedS,
         concurrency,
         conversations: conversationCount,
-        agents: 20,
+        claimedBy: DEFAULT_CLAIMERS,
       },
       bareHono: {
         openLoop: loadSummary(bareOpen, bareOpenCpu),
@@ -146,6 +160,7 @@ async function run(ctx: BenchContext) {
         healthzMaxThroughput: loadSummary(healthMax, healthMaxCpu),
         delivery,
       },
+      failures,
       ratio: {
         maxThroughput: round(ratio, 3),
         healthzMaxThroughput: round(healthMax.rps / bareMax.rps, 3),

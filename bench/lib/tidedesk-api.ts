@@ -1,6 +1,6 @@
 /**
- * @module Scripted Tidedesk actors for load and crash tests: demo agents signing in, widget
- * customers opening conversations, agents claiming them. Everything goes through the public API.
+ * @module Scripted Tidedesk actors for load and crash tests: staff signing in, widget customers
+ * opening conversations, staff claiming them. Everything goes through the public API.
  */
 import type { HttpClient } from './http-client.ts';
 
@@ -23,22 +23,26 @@ export async function signIn(http: HttpClient, email: string): Promise<string> {
 export interface OpenedConversation {
   id: string;
   customerToken: string;
-  agentToken: string;
-  agentEmail: string;
+  /** The claimer's token: the assignee, who may stream and answer the conversation. */
+  staffToken: string;
+  staffEmail: string;
 }
 
+/** Who takes the conversations: claiming is the supervisor override, which works whether or not
+ * the live dispatcher runs (with it, agents only accept offers; without it, anyone staff claims). */
+export const DEFAULT_CLAIMERS = ['supervisor@demo.test'];
+
 /**
- * `count` customers each open one conversation, and the demo agents agent1…agentN claim them
- * round-robin, so every conversation has a writer on both sides and a reader allowed to stream it.
+ * `count` widget customers each open one conversation and the `claimers` (round-robin) claim
+ * them, so every conversation has a writer on both sides and a staff reader allowed to stream it.
  */
 export async function openClaimedConversations(
   http: HttpClient,
   count: number,
-  agents = 20,
+  claimers: string[] = DEFAULT_CLAIMERS,
   label = 'bench',
 ): Promise<OpenedConversation[]> {
-  const emails = Array.from({ length: Math.min(agents, count) }, (_, i) => `agent${i + 1}@demo.test`);
-  const tokens = await Promise.all(emails.map((e) => signIn(http, e)));
+  const tokens = await Promise.all(claimers.map((e) => signIn(http, e)));
   const opened: OpenedConversation[] = [];
   for (let i = 0; i < count; i++) {
     const session = await http.json<{ token: string }>('POST', '/api/v1/widget/sessions', {
@@ -55,8 +59,8 @@ export async function openClaimedConversations(
     opened.push({
       id: conv.body.id,
       customerToken: session.body.token,
-      agentToken: tokens[a] as string,
-      agentEmail: emails[a] as string,
+      staffToken: tokens[a] as string,
+      staffEmail: claimers[a] as string,
     });
   }
   return opened;

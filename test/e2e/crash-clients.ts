@@ -1,5 +1,5 @@
 /**
- * Clients that behave the way the product promises real clients can: an agent-side SSE reader
+ * Clients that behave the way the product promises real clients can: a staff-side SSE reader
  * that reconnects with Last-Event-ID until told to stop, and a customer that retries the same
  * clientMessageId on network errors and 5xx until the server acknowledges it.
  */

@@ -1,9 +1,10 @@
 /**
  * Crash recovery, end to end: the real server process is SIGKILLed while customers are posting
- * and agents are streaming, then restarted on the same port and database. Customers keep
- * retrying with their clientMessageIds, agents resume with Last-Event-ID — and afterwards every
- * conversation holds each message exactly once with gap-free seqs, and every agent received each
- * message exactly once, in order, across the restart.
+ * and staff are streaming, then restarted on the same port and database. Customers keep
+ * retrying with their clientMessageIds, staff streams resume with Last-Event-ID — and afterwards
+ * every conversation holds each message exactly once with gap-free seqs, and every staff stream
+ * received each message exactly once, in order, across the restart. (A supervisor holds the
+ * conversations: claiming is the override that works with or without the live dispatcher.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClient } from '../../bench/lib/http-client.ts';
@@ -71,8 +72,8 @@ describe('crash recovery (real process, SIGKILL mid-load)', () => {
     const port = await freePort();
     server = await startTidedesk({ dataDir: dir.path, port });
     http = createHttpClient(server.url, 64);
-    convs = await openClaimedConversations(http, CONVERSATIONS, CONVERSATIONS, 'crash');
-    readers = convs.map((c) => startResumableReader(server!.url, c.id, c.agentToken));
+    convs = await openClaimedConversations(http, CONVERSATIONS, undefined, 'crash');
+    readers = convs.map((c) => startResumableReader(server!.url, c.id, c.staffToken));
 
     let acked = 0;
     let killed: Promise<void> | null = null;
@@ -132,7 +133,7 @@ describe('crash recovery (real process, SIGKILL mid-load)', () => {
     }
   });
 
-  it('every agent stream delivered each event exactly once, in order, across the restart', async () => {
+  it('every staff stream delivered each event exactly once, in order, across the restart', async () => {
     for (const [i, c] of convs.entries()) {
       const events = readers[i]!.events;
       // Event ids are the conversation's event seqs: 1, 2, 3 … with no gap and no repeat.
