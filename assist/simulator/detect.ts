@@ -3,9 +3,8 @@
  * checks), which it discloses correctly, which it attempts with a wrong number, which card cue
  * groups it matches, and how each stated quantity compares with the knowledge base.
  *
- * `FactDetector` is the seam for the co-pilot step tracker (assist/copilot/step-tracker.ts): it
- * answers the same question for the live co-pilot, and can replace `lexiconFacts` here once it
- * lands. A disclosure that needs a number (refund time, return window) counts only in a sentence
+ * `FactDetector` is the seam to the co-pilot step tracker (assist/copilot/): `copilotFacts`
+ * (copilot-facts.ts, the engine's default) widens `lexiconFacts` with the co-pilot's detectors. A disclosure that needs a number (refund time, return window) counts only in a sentence
  * that states a correct quantity of that unit, or an exact phrase ("instantly", 即时到账); with
  * only a wrong number it is "attempted" — the coach calls that inaccurate, not missing.
  */

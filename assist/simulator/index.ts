@@ -21,7 +21,9 @@ export {
 export { DEMO_CARDS } from './cards/demo-cards.ts';
 export { importTau2, TAU2_SOPS, type Tau2Domain, type Tau2Task, tau2CardId } from './cards/tau2-import.ts';
 export { analyzeReply, contextFor, type Finding, type SimContext, type TurnReport } from './coaching.ts';
-export type { FactDetector } from './detect.ts';
+export { complianceSignals } from './compliance-signals.ts';
+export { copilotFacts } from './copilot-facts.ts';
+export { type FactDetector, lexiconFacts } from './detect.ts';
 export { demoKnowledge, type Knowledge, knowledgeFromTexts } from './knowledge.ts';
 export { cardEmphasis, type NextScenario, nextScenario, type TrainingRecord } from './path.ts';
 export {

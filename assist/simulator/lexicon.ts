@@ -7,9 +7,10 @@
  *
  * Both languages' phrases are matched whatever the card's language: Chinese agents write
  * "Alipay" and English ones "WeChat Pay". A card can add or override cues for its own facts
- * (`factCues`), which is how τ²-bench cards describe theirs. This is the minimal detector set the
- * co-pilot step tracker (assist/copilot/step-tracker.ts) will supersede; it sits behind
- * `FactDetector` (coaching.ts) so the tracker can replace it without touching the engine.
+ * (`factCues`), which is how τ²-bench cards describe theirs. The engine also consults the
+ * co-pilot step tracker's detectors (copilot-facts.ts), so training and the live co-pilot credit
+ * the same wording; this lexicon adds what training needs on top — the trainee *asking* for a
+ * fact, quantities that must be right, and what the customer asks while a fact is missing.
  */
 import type { QuantityUnit } from './knowledge.ts';
 

@@ -31,11 +31,14 @@ import {
   type SimContext,
   type TurnReport,
 } from './coaching.ts';
+import { complianceSignals } from './compliance-signals.ts';
+import { copilotFacts } from './copilot-facts.ts';
 import { demoKnowledge, type Knowledge } from './knowledge.ts';
 import { CLOSING_CUES, FACT_LEXICON } from './lexicon.ts';
 import { LINES, type MoodBand, moodBand, PREFIX, TEMPER_TAIL } from './persona-lines.ts';
 import { fold, phraseList } from './phrases.ts';
 import { type RubricResult, scoreSession } from './rubric.ts';
+import type { SignalSource } from './signals.ts';
 import { catalogue, DEMO_SIM_SOPS, type SimSop, type SopCatalogue } from './sop.ts';
 
 export const END_REASONS = [
@@ -106,7 +109,10 @@ export interface Session {
 export interface EngineOptions {
   sops?: SopCatalogue;
   knowledge?: Knowledge;
-  /** Override the context (signals from the compliance checker, the step tracker's detector). */
+  /**
+   * Override the signal source (default: the compliance checker's default pack, compliance-signals.ts;
+   * a tenant passes its own pack's checker) or the fact detector (default: lexicon + co-pilot).
+   */
   context?: Partial<Pick<SimContext, 'signals' | 'facts'>>;
 }
 
@@ -139,6 +145,7 @@ function temperOf(card: ScenarioCard): Temper {
 
 let defaultSops: SopCatalogue | null = null;
 let defaultKnowledge: Knowledge | null = null;
+let defaultSignals: SignalSource | null = null;
 
 /** The SOPs cards refer to by default: the demo tenant's and the τ² domains'. */
 export function defaultCatalogue(): SopCatalogue {
@@ -151,7 +158,13 @@ function resolveContext(card: ScenarioCard, opts: EngineOptions): SimContext {
   const sop: SimSop | undefined = sops.get(card.sop);
   if (!sop) throw new TypeError(`card ${card.id}: unknown SOP ${card.sop}`);
   defaultKnowledge ??= demoKnowledge();
-  return contextFor(card, sop, opts.knowledge ?? defaultKnowledge, opts.context ?? {});
+  // By default the customer reacts to the compliance checker's judgement of tone and conduct, and
+  // steps are credited by the simulator's lexicon widened with the co-pilot's fact detectors.
+  defaultSignals ??= complianceSignals();
+  return contextFor(card, sop, opts.knowledge ?? defaultKnowledge, {
+    signals: opts.context?.signals ?? defaultSignals,
+    facts: opts.context?.facts ?? copilotFacts,
+  });
 }
 
 class Stream {

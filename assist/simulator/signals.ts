@@ -3,9 +3,10 @@
  * promises, asking for secrets, moving the customer off-platform, superlatives — and the positive
  * ones, empathy and politeness. The persona engine reacts to them and the coach reports them.
  *
- * `SignalSource` is the seam to the compliance checker (assist/compliance/): when its tone scorer
- * and rule pack are wired, an adapter maps its findings onto these kinds; until then
- * `embeddedSignals` is a small bilingual lexicon kept here. Negated phrases ("I can't promise",
+ * `SignalSource` is the seam to the compliance checker (assist/compliance/): the engine's default
+ * source is `complianceSignals()` (compliance-signals.ts), which takes conduct and tone from the
+ * tenant's rule pack and empathy/politeness from the lexicon here; `embeddedSignals`, this file's
+ * small bilingual lexicon, is the pack-free fallback. Negated phrases ("I can't promise",
  * 请不要把验证码告诉任何人) do not count for the conduct kinds.
  */
 import { affirmedHits, type FoldedText, foldMessage, type PhraseHit, phraseList } from './phrases.ts';
