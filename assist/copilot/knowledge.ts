@@ -4,7 +4,7 @@
  * and the excerpt of an article that answers a query — the whole body, or its best run of
  * sentences, verbatim, so a suggestion never says anything the article does not.
  */
-import { SearchIndex } from '#assist/embedded/search-index.ts';
+import { SEARCH_TOKENIZE, SearchIndex } from '#assist/embedded/search-index.ts';
 import { tokenize } from '#assist/embedded/tokenize.ts';
 import { sentences, type TermVector, termVector } from './text.ts';
 import type { KnowledgeArticle, Lang } from './types.ts';
@@ -32,6 +32,13 @@ export interface KnowledgeSearch {
 }
 
 const SEARCH_FIELDS = [{ name: 'title', boost: 3 }, { name: 'tags', boost: 2 }, 'body'];
+/** A term in more articles than this share is left out of queries (see `focus`)… */
+const COMMON_SHARE = 0.3;
+/** … but never the rarest few. */
+const KEEP_AT_LEAST = 4;
+/** Below this many articles every posting list is short: queries go in whole. */
+const SMALL_BASE = 1000;
+const HAN = /\p{Script=Han}/u;
 
 /** A per-tenant knowledge index. */
 export class KnowledgeIndex {
@@ -111,13 +118,35 @@ export class KnowledgeIndex {
     return this.index.remove(id);
   }
 
+  /**
+   * The query without its most common terms: a term in more than {@link COMMON_SHARE} of the
+   * articles barely moves a BM25 ranking but walks the longest posting lists, so on a large base
+   * it is most of the cost. The {@link KEEP_AT_LEAST} rarest terms always stay. Terms are written
+   * back in a form the index tokeniser reads as the same term (Chinese bigrams stand alone,
+   * English words keep their surface form).
+   */
+  private focus(query: string): string {
+    const n = this.articles.size;
+    if (n < SMALL_BASE) return query;
+    const surface = new Map<string, string>();
+    for (const word of query.split(/[^\p{L}\p{N}_'’]+/u)) {
+      if (word === '' || HAN.test(word)) continue;
+      for (const t of tokenize(word, SEARCH_TOKENIZE)) if (!surface.has(t)) surface.set(t, word);
+    }
+    const terms = [...new Set(tokenize(query, SEARCH_TOKENIZE))].map((t) => ({ t, df: this.df.get(t) ?? 0 }));
+    terms.sort((a, b) => a.df - b.df);
+    const kept = terms.filter((x, i) => i < KEEP_AT_LEAST || x.df <= COMMON_SHARE * n);
+    return kept.map(({ t }) => (HAN.test(t) ? t : (surface.get(t) ?? t))).join(' ');
+  }
+
   /** Articles in the reply language (or language-neutral ones) ranked for `query`. */
   search(query: string, opts: KnowledgeSearch): KnowledgeHit[] {
     if (this.articles.size === 0 || query.trim() === '') return [];
     const lang = opts.lang;
-    const hits = this.index.search(query, {
+    const hits = this.index.search(this.focus(query), {
       limit: opts.limit,
-      filter: (stored) => stored.lang === lang || stored.lang === null || stored.lang === undefined,
+      // Stored fields come back as text: a language-neutral article's lang is ''.
+      filter: (stored) => stored.lang === lang || !stored.lang,
     });
     const out: KnowledgeHit[] = [];
     for (const h of hits) {
