@@ -4,6 +4,7 @@ export * from './dispatch.ts';
 export * from './interviews.ts';
 export * from './knowledge.ts';
 export * from './pii.ts';
+export * from './qa.ts';
 export * from './skills.ts';
 export * from './sops.ts';
 export * from './tenants.ts';
