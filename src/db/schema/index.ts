@@ -8,4 +8,5 @@ export * from './qa.ts';
 export * from './skills.ts';
 export * from './sops.ts';
 export * from './tenants.ts';
+export * from './training.ts';
 export * from './users.ts';
