@@ -6,16 +6,19 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { agentRoutes } from '#routes/agents/index.ts';
+import { auditRoutes } from '#routes/audit/index.ts';
 import { authRoutes } from '#routes/auth/index.ts';
 import { conversationRoutes } from '#routes/conversations/index.ts';
 import { directoryRoutes } from '#routes/directory/index.ts';
 import { healthRoutes } from '#routes/health/index.ts';
+import { piiRoutes } from '#routes/pii/index.ts';
 import type { Deps } from './deps.ts';
 import { identify } from './http/auth.ts';
 import type { AppEnv, Services } from './http/env.ts';
 import { AppError, type ProblemCode, problemResponse } from './http/problem.ts';
 import { createTokenService } from './services/auth/tokens.ts';
 import { createConversationService } from './services/conversations/conversation-service.ts';
+import { createPiiService } from './services/pii/index.ts';
 import { docsPage } from './ui/docs-page.ts';
 import { uiRoutes } from './ui/routes.tsx';
 
@@ -37,10 +40,13 @@ const HTTP_EXCEPTION_CODES: Record<number, ProblemCode> = {
 };
 
 function buildServices(deps: Deps): Services {
+  const pii = createPiiService(deps);
   return {
     ...deps,
     tokens: createTokenService(deps.secrets.tokenKey, deps.config.tokenTtlSeconds, deps.clock),
-    conversations: createConversationService(deps),
+    pii,
+    audit: pii.audit,
+    conversations: createConversationService({ ...deps, pii: pii.ingest }),
   };
 }
 
@@ -71,6 +77,8 @@ export function createApp(deps: Deps) {
   app.route('/', conversationRoutes);
   app.route('/', agentRoutes);
   app.route('/', directoryRoutes);
+  app.route('/', piiRoutes);
+  app.route('/', auditRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

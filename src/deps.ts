@@ -8,6 +8,7 @@ import type { Clock } from './ports/clock.ts';
 import type { Ids } from './ports/ids.ts';
 import type { Logger } from './ports/logger.ts';
 import type { EventBus } from './realtime/bus.ts';
+import type { VaultKeyring } from './services/pii/keyring.ts';
 
 export interface AppConfig {
   /** Largest accepted request body in bytes (413 above it). */
@@ -28,8 +29,11 @@ export interface Deps {
   logger: Logger;
   /** The AI assist layer: LLM provider (or embedded only), PII boundary, prompts, fallback. */
   assist: Assist;
-  /** Key material for signing session tokens; derived from the master key by the runtime. */
-  secrets: { tokenKey: string };
+  /**
+   * Key material derived from the master key by the runtime: the session-token signing key and
+   * the PII vault keyring (checked against the database before the app starts).
+   */
+  secrets: { tokenKey: string; vault: VaultKeyring };
   config: AppConfig;
 }
 

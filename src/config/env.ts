@@ -95,6 +95,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
+/** One variable the operator names at run time (`tidedesk keys rotate --new-key-env NAME`), as is. */
+export function readEnvVar(name: string): string | undefined {
+  const host = globalThis as { process?: { env: Record<string, string | undefined> } };
+  return host.process?.env[name];
+}
+
 /** Read the host's environment (Node and Deno both expose `process.env`). */
 export function loadEnv(): Env {
   const host = globalThis as { process?: { env: Record<string, string | undefined> } };

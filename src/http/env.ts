@@ -1,12 +1,18 @@
 /** @module The Hono environment shared by every route: injected services and the caller. */
 import type { Principal } from '#src/core/auth/principal.ts';
 import type { Deps } from '#src/deps.ts';
+import type { AuditLog } from '#src/services/audit/audit-log.ts';
 import type { TokenService } from '#src/services/auth/tokens.ts';
 import type { ConversationService } from '#src/services/conversations/conversation-service.ts';
+import type { PiiService } from '#src/services/pii/index.ts';
 
 export interface Services extends Deps {
   tokens: TokenService;
   conversations: ConversationService;
+  /** Masking at ingest, the vault, reveals and tenant PII settings. */
+  pii: PiiService;
+  /** The append-only audit log any feature records to. */
+  audit: AuditLog;
 }
 
 export interface AppEnv {

@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'vault_unreadable',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -51,6 +52,7 @@ const TITLES: Record<ProblemCode, string> = {
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
+  vault_unreadable: 'Stored value unreadable',
   internal_error: 'Internal server error',
 };
 
@@ -80,6 +82,7 @@ const CODE_STATUS: Record<ProblemCode, number> = {
   payload_too_large: STATUS.PAYLOAD_TOO_LARGE,
   unsupported_media_type: STATUS.UNSUPPORTED_MEDIA_TYPE,
   rate_limited: STATUS.TOO_MANY_REQUESTS,
+  vault_unreadable: STATUS.CONFLICT,
   internal_error: STATUS.INTERNAL,
 };
 

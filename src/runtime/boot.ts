@@ -14,6 +14,7 @@ import { deriveKey } from '#src/services/auth/derive-key.ts';
 import { createFileSystemAssist } from './assist.ts';
 import { type OpenDb, openMigratedDb } from './libsql.ts';
 import { loadOrCreateMasterKey, type MasterKey } from './secrets.ts';
+import { openVaultForBoot } from './vault-boot.ts';
 
 export interface Booted {
   app: ReturnType<typeof createApp>;
@@ -34,7 +35,11 @@ export async function boot(env: Env): Promise<Booted> {
     events: createInProcessBus(),
     logger,
     assist: createFileSystemAssist(env, { logger, clock: systemClock }),
-    secrets: { tokenKey: await deriveKey(masterKey.key, 'tidedesk/session-tokens/v1') },
+    secrets: {
+      tokenKey: await deriveKey(masterKey.key, 'tidedesk/session-tokens/v1'),
+      // Refuses to start on a missing or different master key (see vault-boot.ts).
+      vault: await openVaultForBoot(database.db, masterKey, systemClock.now()),
+    },
     config: {
       ...defaultAppConfig,
       bodyLimit: env.TIDEDESK_BODY_LIMIT,

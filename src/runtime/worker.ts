@@ -15,6 +15,7 @@ import { randomIds } from '#src/ports/ids.ts';
 import { createLogger, type Logger } from '#src/ports/logger.ts';
 import { createDurableObjectBus } from '#src/realtime/durable-object.ts';
 import { deriveKey } from '#src/services/auth/derive-key.ts';
+import { openVaultKeyring } from '#src/services/pii/vault-keys.ts';
 import { openD1 } from './worker-d1.ts';
 import { type ExecutionContext, parseWorkerVars, type WorkerBindings } from './worker-env.ts';
 
@@ -54,7 +55,11 @@ async function buildApp(env: WorkerBindings): Promise<App> {
       detector: createPiiDetector(),
       prompts: {},
     }),
-    secrets: { tokenKey: await deriveKey(vars.TIDEDESK_MASTER_KEY, 'tidedesk/session-tokens/v1') },
+    secrets: {
+      tokenKey: await deriveKey(vars.TIDEDESK_MASTER_KEY, 'tidedesk/session-tokens/v1'),
+      // A key that does not match the D1 vault fails the boot (and so every request) loudly.
+      vault: await openVaultKeyring(db, vars.TIDEDESK_MASTER_KEY, { source: 'env' }, systemClock.now()),
+    },
     config: {
       ...defaultAppConfig,
       bodyLimit: vars.TIDEDESK_BODY_LIMIT,

@@ -15,8 +15,11 @@ import { createLogger, type Logger } from '#src/ports/logger.ts';
 import { createInProcessBus } from '#src/realtime/in-process.ts';
 import { createFileSystemAssist } from '#src/runtime/assist.ts';
 import { openMigratedDb } from '#src/runtime/libsql.ts';
+import { openVaultKeyring } from '#src/services/pii/vault-keys.ts';
 
 export const DEMO_PASSWORD = 'tidedesk-demo';
+/** The master key test apps seal their PII vault with. */
+export const TEST_MASTER_KEY = 'test-master-key-0123456789abcdef0123456789';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
@@ -52,7 +55,10 @@ export async function createTestApp(config: Partial<AppConfig> = {}): Promise<Te
     events: createInProcessBus(),
     logger,
     assist: createFileSystemAssist(parseEnv({}), { logger, clock }),
-    secrets: { tokenKey: 'test-token-key-0123456789abcdef0123456789' },
+    secrets: {
+      tokenKey: 'test-token-key-0123456789abcdef0123456789',
+      vault: await openVaultKeyring(db, TEST_MASTER_KEY, { source: 'env' }, clock.now()),
+    },
     config: { ...defaultAppConfig, ...config },
   };
   const app = createApp(deps);

@@ -21,6 +21,7 @@ import { AppError, notFound } from '#src/http/problem.ts';
 import type { Clock } from '#src/ports/clock.ts';
 import type { Ids } from '#src/ports/ids.ts';
 import type { EventBus } from '#src/realtime/bus.ts';
+import type { MessageIngest } from '#src/services/pii/ingest.ts';
 import { toStreamEvent } from './event-log.ts';
 
 export interface ConversationDeps {
@@ -28,6 +29,8 @@ export interface ConversationDeps {
   clock: Clock;
   ids: Ids;
   events: EventBus;
+  /** Masks every message before it is stored or published; raw values go to the vault. */
+  pii: MessageIngest;
 }
 
 export interface NewMessage {
@@ -117,11 +120,15 @@ export function createConversationService(deps: ConversationDeps) {
   ): Promise<{ message: Message; created: boolean }> {
     const id = ids.next('msg');
     const now = clock.now();
+    // Masked before anything is stored or published; the raw values are sealed into the vault
+    // by statements in this same batch (they insert nothing when the message is a retry).
+    const prepared = await deps.pii.prepare(conv.tenantId, input.text);
+    const sealed = await deps.pii.seal(conv, id, prepared, now);
     const [inserted, logged] = await db.batch([
       db.all<{
         seq: number;
-      }>(sql`insert into ${messages} (id, tenant_id, conversation_id, seq, author_role, author_id, text, client_message_id, created_at)
-        select ${id}, ${conv.tenantId}, ${conv.id}, coalesce(max(seq), 0) + 1, ${author.role}, ${author.id}, ${input.text}, ${input.clientMessageId}, ${now}
+      }>(sql`insert into ${messages} (id, tenant_id, conversation_id, seq, author_role, author_id, text, pii, client_message_id, created_at)
+        select ${id}, ${conv.tenantId}, ${conv.id}, coalesce(max(seq), 0) + 1, ${author.role}, ${author.id}, ${prepared.text}, ${sealed.pii ? JSON.stringify(sealed.pii) : null}, ${input.clientMessageId}, ${now}
         from ${messages} where conversation_id = ${conv.id}
         on conflict do nothing
         returning seq`),
@@ -133,7 +140,7 @@ export function createConversationService(deps: ConversationDeps) {
       }>(sql`insert into ${events} (tenant_id, conversation_id, seq, type, message_id, actor_id, payload, created_at)
         select m.tenant_id, m.conversation_id, ${nextEventSeq(conv.id)}, ${EVENT_TYPES.messageCreated}, m.id, m.author_id,
           json_object('message', json_object('id', m.id, 'conversationId', m.conversation_id, 'seq', m.seq,
-            'authorRole', m.author_role, 'authorId', m.author_id, 'text', m.text,
+            'authorRole', m.author_role, 'authorId', m.author_id, 'text', m.text, 'pii', json(m.pii),
             'clientMessageId', m.client_message_id, 'createdAt', m.created_at)),
           m.created_at
         from ${messages} m where m.id = ${id}
@@ -141,6 +148,7 @@ export function createConversationService(deps: ConversationDeps) {
         returning id, seq, payload, (select assignee_id from ${conversations} where id = ${conv.id}) as assigneeId`),
       db.run(sql`update ${conversations} set last_message_seq = (select max(seq) from ${messages} where conversation_id = ${conv.id}),
         updated_at = ${now} where id = ${conv.id} and changes() = 1`),
+      ...sealed.statements.map((s) => db.run(s)),
     ]);
     const row = inserted[0];
     if (row) {
@@ -163,7 +171,8 @@ export function createConversationService(deps: ConversationDeps) {
         seq: row.seq,
         authorRole: author.role,
         authorId: author.id,
-        text: input.text,
+        text: prepared.text,
+        pii: sealed.pii,
         clientMessageId: input.clientMessageId,
         createdAt: now,
       };
@@ -189,8 +198,9 @@ export function createConversationService(deps: ConversationDeps) {
   const publishSince = (conversationId: string, seq: number) =>
     publishEvents(and(eq(events.conversationId, conversationId), gt(events.seq, seq))!);
 
-  function assertSameText(message: Message, input: NewMessage) {
-    if (message.text !== input.text) {
+  /** A reused client id must carry the same text: compared masked, plus a keyed MAC of the raw text. */
+  async function assertSameText(message: Message, input: NewMessage) {
+    if (!(await deps.pii.sameText(message, message.tenantId, input.text))) {
       throw new AppError(
         'conflict',
         `clientMessageId ${input.clientMessageId} was already used for a different message.`,
@@ -211,7 +221,7 @@ export function createConversationService(deps: ConversationDeps) {
       const locale = detectLocale(input.text);
       await db.batch([
         db.run(sql`insert into ${conversations} (id, tenant_id, customer_id, open_client_message_id, state, priority, locale, subject, last_message_seq, created_at, updated_at)
-          values (${id}, ${p.tenantId}, ${p.customerId}, ${input.clientMessageId}, 'queued', 0, ${locale}, ${subjectFrom(input.text)}, 0, ${now}, ${now})
+          values (${id}, ${p.tenantId}, ${p.customerId}, ${input.clientMessageId}, 'queued', 0, ${locale}, ${subjectFrom((await deps.pii.prepare(p.tenantId, input.text)).text)}, 0, ${now}, ${now})
           on conflict do nothing`),
         db.run(sql`insert into ${events} (tenant_id, conversation_id, seq, type, actor_id, payload, created_at)
           select c.tenant_id, c.id, 1, ${EVENT_TYPES.conversationCreated}, c.customer_id,
@@ -233,7 +243,7 @@ export function createConversationService(deps: ConversationDeps) {
       const created = conv.id === id;
       if (created) await publishEvents(and(eq(events.conversationId, id), eq(events.seq, 1))!);
       const { message } = await insertMessage(conv, { role: 'customer', id: p.customerId }, input);
-      assertSameText(message, input);
+      await assertSameText(message, input);
       const [fresh] = await db.select().from(conversations).where(eq(conversations.id, conv.id));
       return { conversation: fresh ?? conv, created };
     },
@@ -253,7 +263,7 @@ export function createConversationService(deps: ConversationDeps) {
             : { role: 'agent' as const, id: p.userId };
         // A retried client id inserts nothing and comes back as the stored message.
         const result = await insertMessage(conv, author, input);
-        assertSameText(result.message, input);
+        await assertSameText(result.message, input);
         return result;
       }
       // Not writable (any more): a retry of a message that made it still gets its answer.
@@ -262,7 +272,7 @@ export function createConversationService(deps: ConversationDeps) {
         clientMessageId: input.clientMessageId,
       });
       if (existing) {
-        assertSameText(existing, input);
+        await assertSameText(existing, input);
         return { message: existing, created: false };
       }
       if (!canWrite(p, conv)) {
