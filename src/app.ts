@@ -10,7 +10,9 @@ import { auditRoutes } from '#routes/audit/index.ts';
 import { authRoutes } from '#routes/auth/index.ts';
 import { conversationRoutes } from '#routes/conversations/index.ts';
 import { directoryRoutes } from '#routes/directory/index.ts';
+import { dispatchRoutes } from '#routes/dispatch/index.ts';
 import { healthRoutes } from '#routes/health/index.ts';
+import { interviewRoutes } from '#routes/interviews/index.ts';
 import { piiRoutes } from '#routes/pii/index.ts';
 import type { Deps } from './deps.ts';
 import { identify } from './http/auth.ts';
@@ -18,6 +20,7 @@ import type { AppEnv, Services } from './http/env.ts';
 import { AppError, type ProblemCode, problemResponse } from './http/problem.ts';
 import { createTokenService } from './services/auth/tokens.ts';
 import { createConversationService } from './services/conversations/conversation-service.ts';
+import { createQueueOnlyDispatch } from './services/dispatch/queue-only.ts';
 import { createPiiService } from './services/pii/index.ts';
 import { docsPage } from './ui/docs-page.ts';
 import { uiRoutes } from './ui/routes.tsx';
@@ -41,12 +44,14 @@ const HTTP_EXCEPTION_CODES: Record<number, ProblemCode> = {
 
 function buildServices(deps: Deps): Services {
   const pii = createPiiService(deps);
+  const dispatch = deps.dispatch ?? createQueueOnlyDispatch(deps);
   return {
     ...deps,
+    dispatch,
     tokens: createTokenService(deps.secrets.tokenKey, deps.config.tokenTtlSeconds, deps.clock),
     pii,
     audit: pii.audit,
-    conversations: createConversationService({ ...deps, pii: pii.ingest }),
+    conversations: createConversationService({ ...deps, dispatch, pii: pii.ingest }),
   };
 }
 
@@ -79,6 +84,8 @@ export function createApp(deps: Deps) {
   app.route('/', directoryRoutes);
   app.route('/', piiRoutes);
   app.route('/', auditRoutes);
+  app.route('/', dispatchRoutes);
+  app.route('/', interviewRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

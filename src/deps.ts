@@ -8,6 +8,7 @@ import type { Clock } from './ports/clock.ts';
 import type { Ids } from './ports/ids.ts';
 import type { Logger } from './ports/logger.ts';
 import type { EventBus } from './realtime/bus.ts';
+import type { DispatchPort } from './services/dispatch/port.ts';
 import type { VaultKeyring } from './services/pii/keyring.ts';
 
 export interface AppConfig {
@@ -29,6 +30,11 @@ export interface Deps {
   logger: Logger;
   /** The AI assist layer: LLM provider (or embedded only), PII boundary, prompts, fallback. */
   assist: Assist;
+  /**
+   * Live dispatch (Node/Deno: the in-process adapter). Absent: the queue-only adapter, where
+   * conversations wait unrouted and agents claim them (Workers, until its Durable Object adapter).
+   */
+  dispatch?: DispatchPort;
   /**
    * Key material derived from the master key by the runtime: the session-token signing key and
    * the PII vault keyring (checked against the database before the app starts).

@@ -153,7 +153,9 @@ export const claimRoute = createRoute({
   method: 'post',
   path: '/api/v1/conversations/{id}/claim',
   tags: ['Conversations'],
-  summary: 'Claim a queued conversation (agent; replaced by the dispatcher later)',
+  summary: 'Claim a queued conversation (supervisor override)',
+  description:
+    'With the live dispatcher (Node, Deno) only supervisors and admins claim, taking the conversation themselves and withdrawing any pending offer; agents accept offers instead (403). Without one (Workers) agents claim from the queue.',
   security: bearer,
   request: { params: IdParam },
   responses: {
@@ -170,4 +172,55 @@ export const resolveRoute = createRoute({
   security: bearer,
   request: { params: IdParam },
   responses: { 200: json(ConversationSchema, 'Resolved'), ...problemResponses(401, 403, 404, 409, 422) },
+});
+
+export const TransferSchema = z
+  .object({
+    skill: z.string().min(1).max(100).openapi({ example: 'ecommerce.billing' }),
+    level: z.number().int().min(1).max(5).optional().openapi({ description: 'Minimum level; default 1' }),
+    reason: z.string().trim().min(1).max(500).optional(),
+  })
+  .openapi('Transfer');
+
+export const acceptRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/conversations/{id}/accept',
+  tags: ['Conversations'],
+  summary: 'Accept the offer of a conversation (the offered agent)',
+  description:
+    'Exactly one agent can hold a conversation: only the agent it is offered to may accept, and only before the offer times out. Accepting again is a no-op (200).',
+  security: bearer,
+  request: { params: IdParam },
+  responses: {
+    200: json(ConversationSchema, 'Assigned to the caller'),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
+export const declineRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/conversations/{id}/decline',
+  tags: ['Conversations'],
+  summary: 'Decline the offer of a conversation; it is offered to someone else',
+  security: bearer,
+  request: { params: IdParam },
+  responses: { 204: { description: 'Declined' }, ...problemResponses(401, 403, 404, 409, 422) },
+});
+
+export const transferRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/conversations/{id}/transfer',
+  tags: ['Conversations'],
+  summary: 'Transfer to another skill (assignee or supervisor); history is kept',
+  description:
+    'The same conversation with all its messages goes back to the queue for the new skill, keeping its place in time. Supervisors route triage conversations this way.',
+  security: bearer,
+  request: {
+    params: IdParam,
+    body: { required: true, content: { 'application/json': { schema: TransferSchema } } },
+  },
+  responses: {
+    200: json(ConversationSchema, 'Queued for the new skill'),
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
 });

@@ -8,14 +8,17 @@ import { createRouter } from '#src/http/router.ts';
 import { eventStream, resumePosition } from '#src/http/sse.ts';
 import { conversationEventsAfter } from '#src/services/conversations/event-log.ts';
 import {
+  acceptRoute,
   claimRoute,
   conversationEventsRoute,
   createConversationRoute,
+  declineRoute,
   getConversationRoute,
   listConversationsRoute,
   listMessagesRoute,
   postMessageRoute,
   resolveRoute,
+  transferRoute,
 } from './conversations.routes.ts';
 
 const convs = (c: Context<AppEnv>) => c.get('services').conversations;
@@ -68,4 +71,18 @@ export const conversationRoutes = createRouter()
   .openapi(resolveRoute, async (c) => {
     const p = requireStaff(c, 'agent', 'supervisor', 'admin');
     return c.json(await convs(c).resolve(p, c.req.valid('param').id), STATUS.OK);
+  })
+  .openapi(acceptRoute, async (c) => {
+    const p = requireStaff(c, 'agent');
+    return c.json(await c.get('services').dispatch.accept(p, c.req.valid('param').id), STATUS.OK);
+  })
+  .openapi(declineRoute, async (c) => {
+    const p = requireStaff(c, 'agent');
+    await c.get('services').dispatch.decline(p, c.req.valid('param').id);
+    return c.body(null, STATUS.NO_CONTENT);
+  })
+  .openapi(transferRoute, async (c) => {
+    const p = requireStaff(c, 'agent', 'supervisor', 'admin');
+    const id = c.req.valid('param').id;
+    return c.json(await c.get('services').dispatch.transfer(p, id, c.req.valid('json')), STATUS.OK);
   });

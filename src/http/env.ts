@@ -4,6 +4,7 @@ import type { Deps } from '#src/deps.ts';
 import type { AuditLog } from '#src/services/audit/audit-log.ts';
 import type { TokenService } from '#src/services/auth/tokens.ts';
 import type { ConversationService } from '#src/services/conversations/conversation-service.ts';
+import type { DispatchPort } from '#src/services/dispatch/port.ts';
 import type { PiiService } from '#src/services/pii/index.ts';
 
 export interface Services extends Deps {
@@ -13,6 +14,7 @@ export interface Services extends Deps {
   pii: PiiService;
   /** The append-only audit log any feature records to. */
   audit: AuditLog;
+  dispatch: DispatchPort;
 }
 
 export interface AppEnv {

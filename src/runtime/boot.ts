@@ -11,6 +11,7 @@ import { randomIds } from '#src/ports/ids.ts';
 import { createLogger } from '#src/ports/logger.ts';
 import { createInProcessBus } from '#src/realtime/in-process.ts';
 import { deriveKey } from '#src/services/auth/derive-key.ts';
+import { createInProcessDispatch } from '#src/services/dispatch/in-process.ts';
 import { createFileSystemAssist } from './assist.ts';
 import { type OpenDb, openMigratedDb } from './libsql.ts';
 import { loadOrCreateMasterKey, type MasterKey } from './secrets.ts';
@@ -28,11 +29,21 @@ export async function boot(env: Env): Promise<Booted> {
   const logger = createLogger(env.TIDEDESK_LOG_LEVEL);
   const masterKey = loadOrCreateMasterKey(env.TIDEDESK_MASTER_KEY, env.TIDEDESK_DATA_DIR);
   const database = await openMigratedDb(env.DATABASE_URL, env.DATABASE_AUTH_TOKEN);
+  const events = createInProcessBus();
+  // One live dispatcher per tenant in this process, on real timers.
+  const dispatch = createInProcessDispatch({
+    db: database.db,
+    clock: systemClock,
+    ids: randomIds,
+    events,
+    logger,
+  });
   const deps: Deps = {
     db: database.db,
     clock: systemClock,
     ids: randomIds,
-    events: createInProcessBus(),
+    events,
+    dispatch,
     logger,
     assist: createFileSystemAssist(env, { logger, clock: systemClock }),
     secrets: {
@@ -52,5 +63,8 @@ export async function boot(env: Env): Promise<Booted> {
     ids: randomIds,
     password: env.TIDEDESK_DEMO_PASSWORD,
   });
-  return { app: createApp(deps), deps, database, masterKey, seeded };
+  const app = createApp(deps);
+  // After the seed: rebuilds every tenant's queue, presence and timers from the database.
+  await dispatch.start();
+  return { app, deps, database, masterKey, seeded };
 }

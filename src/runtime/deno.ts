@@ -96,6 +96,7 @@ export async function startDenoServer(env: Env): Promise<RunningDenoServer> {
               // shutdown() waits for every in-flight response, and an open SSE stream never
               // finishes by itself; writes are durable before they are acknowledged, so a
               // bounded grace period loses nothing.
+              booted.deps.dispatch?.stop();
               await Promise.race([server.shutdown(), delay(SHUTDOWN_GRACE_MS)]);
               booted.database.client.close();
             },

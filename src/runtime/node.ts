@@ -35,6 +35,7 @@ export async function startNodeServer(env: Env): Promise<RunningServer> {
         booted,
         close: () =>
           new Promise<void>((closed) => {
+            booted.deps.dispatch?.stop();
             server.close(() => {
               booted.database.client.close();
               closed();

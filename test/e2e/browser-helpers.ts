@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { loadEnv, parseEnv } from '#src/config/env.ts';
+import type { Db } from '#src/db/client.ts';
 import { type RunningServer, startNodeServer } from '#src/runtime/node.ts';
 
 export const DEMO_PASSWORD = 'tidedesk-demo';
@@ -53,6 +54,8 @@ export function missingBrowserBanner(path: string): string {
 
 export interface E2eServer {
   url: string;
+  /** The server's database, for tests that set up more data than the seed has (e.g. 200 agents). */
+  db: Db;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function startServer(): Promise<E2eServer> {
   const server: RunningServer = await startNodeServer(env);
   return {
     url: server.url,
+    db: server.booted.deps.db,
     async close() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,11 @@
 /**
- * Page tests in a real Chromium against a real server: the customer ↔ agent round trip in real
- * time, the language switch, the supervisor and admin pages, /docs without a CDN, empty states.
- * Screenshots land in test-artifacts/e2e/. Without a browser the suite is skipped loudly, or fails
- * when TIDEDESK_E2E=required.
+ * Page tests in a real Chromium against a real server: the customer ↔ agent round trip through
+ * the dispatcher in real time (agent online → customer writes → offer → accept → reply), the
+ * supervisor wall for 200 agents, the language switch, the supervisor and admin pages, /docs
+ * without a CDN, empty states. Screenshots land in test-artifacts/e2e/. Without a browser the
+ * suite is skipped loudly, or fails when TIDEDESK_E2E=required.
  */
+import { sql } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -37,7 +39,8 @@ if (!browserInfo.available && browserInfo.required) {
 }
 
 const run = browserInfo.available && !browserInfo.disabled;
-const CHINESE_OPENING = '你好，我的订单还没发货';
+/** An invoice request: SOP `invoice` → skill ecommerce.billing (level 2), which agent1 holds at level 3. */
+const CHINESE_OPENING = '你好，我需要开发票';
 const AGENT_REPLY = 'Hello! Let me check that for you.';
 const ENGLISH_FOLLOW_UP = 'Thanks, I will wait here for your answer.';
 
@@ -73,6 +76,10 @@ describe.skipIf(!run)('pages in Chromium', () => {
     expect(new URL(agent.page.url()).pathname).toBe('/agent');
     await agent.page.locator('#live[data-state="open"]').waitFor();
     await agent.page.getByTestId('queue-empty').waitFor();
+    // Going online is what makes the dispatcher offer conversations to this agent.
+    await agent.page.getByTestId('offers-empty').waitFor();
+    await agent.page.getByTestId('presence-online').click();
+    await agent.page.locator('[data-testid="presence-status"][data-status="online"]').waitFor();
     await markDocument(agent.page);
 
     const customer = await open('zh-CN');
@@ -88,20 +95,23 @@ describe.skipIf(!run)('pages in Chromium', () => {
       .waitFor();
     await markDocument(customer.page);
 
-    // The agent's queue updates live, without a reload.
-    const queued = agent.page.getByTestId('queue-list').getByText(CHINESE_OPENING);
-    await queued.waitFor();
+    // The dispatcher's offer reaches the agent live, without a reload; the queue shows it too.
+    const offer = agent.page.getByTestId('offer').filter({ hasText: CHINESE_OPENING });
+    await offer.waitFor();
+    await agent.page.getByTestId('queue-list').getByText(CHINESE_OPENING).waitFor();
     expect(await documentStillMarked(agent.page)).toBe(true);
-    await screenshot(agent.page, 'agent-queue');
+    expect(await offer.getByTestId('offer-countdown').textContent()).toMatch(/expires in/);
+    await screenshot(agent.page, 'agent-offer');
 
-    // Keyboard: j moves to the first conversation, Enter opens it.
+    // Keyboard: a accepts the offer, which opens the conversation.
     await agent.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await agent.page.keyboard.press('j');
-    await agent.page.keyboard.press('Enter');
+    await agent.page.keyboard.press('a');
+    await agent.page.getByTestId('mine-list').getByText(CHINESE_OPENING).waitFor();
     await agent.page.getByTestId('conversation-subject').getByText(CHINESE_OPENING).waitFor();
     await agent.page.getByTestId('messages').getByText(CHINESE_OPENING).waitFor();
-    await agent.page.getByTestId('claim').click();
-    await agent.page.getByTestId('mine-list').getByText(CHINESE_OPENING).waitFor();
+    await offer.waitFor({ state: 'detached' });
+    // Claiming is a supervisor override while the dispatcher runs: agents have no Claim button.
+    expect(await agent.page.getByTestId('claim').count()).toBe(0);
     const reply = agent.page.getByTestId('reply-input');
     await reply.waitFor();
     await reply.fill(AGENT_REPLY);
@@ -274,6 +284,70 @@ describe.skipIf(!run)('pages in Chromium', () => {
     expect(denied?.status()).toBe(403);
     await sup.page.getByTestId('message-page').getByText('not available').waitFor();
     await screenshot(sup.page, 'forbidden');
+  });
+
+  it('shows the supervisor wall for 200 agents at a glance, live', { timeout: 90_000 }, async () => {
+    // 180 more agents next to the 20 seeded ones, each certified for one skill.
+    const [tenant] = await server.db.all<{ id: string }>(sql`select id from tenants where slug = 'demo'`);
+    const skillRows = await server.db.all<{ id: string }>(
+      sql`select id from skills where tenant_id = ${tenant!.id} order by key`,
+    );
+    for (let i = 0; i < 180; i++) {
+      const id = `usr_wall_${String(i).padStart(3, '0')}`;
+      await server.db.run(sql`insert into users (id, tenant_id, email, display_name, role, password_hash, locale, max_concurrent, pool, created_at)
+        values (${id}, ${tenant!.id}, ${`wall${i}@demo.test`}, ${`Wall Agent ${i}`}, 'agent', 'x', 'en', 3, ${i % 5 === 0 ? 'on-demand' : 'staff'}, 0)`);
+      await server.db.run(sql`insert into certifications (id, tenant_id, user_id, skill_id, level, source, certified_at)
+        values (${`crt_wall_${i}`}, ${tenant!.id}, ${id}, ${skillRows[i % skillRows.length]!.id}, ${1 + (i % 5)}, 'manual', 0)`);
+    }
+
+    const sup = await open('en-US');
+    await signIn(sup.page, server.url, 'supervisor2@demo.test');
+    const tiles = sup.page.getByTestId('agent-tile');
+    await tiles.nth(199).waitFor();
+    expect(await tiles.count()).toBe(200);
+    await screenshot(sup.page, 'supervisor-wall-200');
+    // At a glance: the last of the 200 tiles is on screen without scrolling (1366×768).
+    const last = await tiles.nth(199).boundingBox();
+    expect(last).not.toBeNull();
+    expect(last!.y + last!.height).toBeLessThanOrEqual(768);
+    // Agent1 went online in the round trip and holds one of their two chats.
+    expect(await sup.page.getByTestId('total-online').textContent()).toMatch(/^1\b/);
+    expect(await sup.page.getByTestId('wall-skill').count()).toBe(skillRows.length);
+    await markDocument(sup.page);
+
+    // An agent coming online turns their tile green, live.
+    const api = async (method: string, path: string, token?: string, body?: unknown) => {
+      const res = await fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const login = await api('POST', '/api/v1/auth/token', undefined, {
+      email: 'agent4@demo.test',
+      password: 'tidedesk-demo',
+    });
+    const agent4 = login.user as { id: string };
+    await api('POST', '/api/v1/agents/me/presence', String(login.token), { status: 'online' });
+    await sup.page
+      .locator(`[data-testid="agent-tile"][data-id="${agent4.id}"][data-status="online"]`)
+      .waitFor();
+
+    // A conversation for a skill no online agent holds raises an alert and shows in its row.
+    const session = await api('POST', '/api/v1/widget/sessions', undefined, { tenant: 'demo' });
+    await api('POST', '/api/v1/conversations', String(session.token), {
+      text: '优惠券用不了',
+      clientMessageId: 'e2e-wall-1',
+    });
+    const promotions = sup.page.locator('[data-testid="wall-skill"][data-skill="ecommerce.promotions"]');
+    await promotions.locator('[data-testid="wall-waiting"]', { hasText: '1' }).waitFor();
+    await sup.page.locator('[data-testid="wall-alert"][data-kind="unstaffed"]').first().waitFor();
+    expect(await documentStillMarked(sup.page)).toBe(true);
+    await screenshot(sup.page, 'supervisor-wall');
   });
 
   it('serves /docs as Swagger UI with our API title and no CDN', { timeout: 60_000 }, async () => {

@@ -92,6 +92,11 @@ export interface Dispatcher {
   upsertAgent(agent: AgentInput, now: number): Decision[];
   setPresence(agentId: string, presence: Presence, now: number): Decision[];
   enqueue(task: TaskInput, now: number): Decision[];
+  /**
+   * Registers a task an agent already holds (state rebuilt after a restart, or a supervisor's
+   * manual claim), so it counts as load and can later be released, transferred or requeued.
+   */
+  adopt(task: TaskInput, agentId: string, now: number): void;
   accept(taskId: string, agentId: string, now: number): Decision[];
   decline(taskId: string, agentId: string, now: number): Decision[];
   /** The agent is done with the task (resolved, abandoned, transferred away). */
@@ -449,6 +454,36 @@ export function createDispatcher(policyInput: Partial<DispatchPolicy> = {}): Dis
       matchTask(t, now, out);
       compact();
       return out;
+    },
+
+    adopt(input, agentId, _now) {
+      if (tasks.has(input.id)) return;
+      const t: TaskState = {
+        input,
+        priority: input.priority,
+        stages: stagesFor(input),
+        stage: 0,
+        status: 'assigned',
+        agentId,
+        offerExpiresAt: null,
+        skipped: new Set(),
+        slaFlagged: false,
+        widenFrom: input.enqueuedAt,
+        seq: seq++,
+        version: 0,
+      };
+      tasks.set(input.id, t);
+      timers.push({
+        at: input.enqueuedAt + policy.slaRiskSeconds * 1000,
+        taskId: input.id,
+        kind: 'sla',
+        version: -1,
+      });
+      const a = agents.get(agentId);
+      if (a) {
+        a.tasks.add(input.id);
+        indexAgent(a);
+      }
     },
 
     accept(taskId, agentId, now) {

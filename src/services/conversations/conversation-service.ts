@@ -21,6 +21,7 @@ import { AppError, notFound } from '#src/http/problem.ts';
 import type { Clock } from '#src/ports/clock.ts';
 import type { Ids } from '#src/ports/ids.ts';
 import type { EventBus } from '#src/realtime/bus.ts';
+import type { DispatchPort } from '#src/services/dispatch/port.ts';
 import type { MessageIngest } from '#src/services/pii/ingest.ts';
 import { toStreamEvent } from './event-log.ts';
 
@@ -31,6 +32,8 @@ export interface ConversationDeps {
   events: EventBus;
   /** Masks every message before it is stored or published; raw values go to the vault. */
   pii: MessageIngest;
+  /** Routes new conversations and frees agents on resolve (live, or queue-only on Workers). */
+  dispatch: DispatchPort;
 }
 
 export interface NewMessage {
@@ -244,6 +247,9 @@ export function createConversationService(deps: ConversationDeps) {
       if (created) await publishEvents(and(eq(events.conversationId, id), eq(events.seq, 1))!);
       const { message } = await insertMessage(conv, { role: 'customer', id: p.customerId }, input);
       await assertSameText(message, input);
+      // Classify the stored (masked) opening and queue it; a retry re-checks, so a create that
+      // crashed before routing still gets routed.
+      await deps.dispatch.conversationCreated(conv, message.text);
       const [fresh] = await db.select().from(conversations).where(eq(conversations.id, conv.id));
       return { conversation: fresh ?? conv, created };
     },
@@ -313,8 +319,22 @@ export function createConversationService(deps: ConversationDeps) {
       return rows.filter((c) => canRead(p, c));
     },
 
-    /** Manual claim of a queued conversation; exactly one concurrent claimer wins. */
+    /**
+     * Manual claim of a queued conversation; exactly one concurrent claimer wins. With a live
+     * dispatcher only supervisors and admins claim (an override that withdraws any offer);
+     * agents accept what they are offered. Without one (Workers) agents claim from the queue.
+     */
     async claim(p: StaffPrincipal, conversationId: string): Promise<Conversation> {
+      if (deps.dispatch.mode === 'live') {
+        if (p.role !== 'supervisor' && p.role !== 'admin') {
+          await getReadable(p, conversationId);
+          throw new AppError(
+            'forbidden',
+            'Conversations are offered by the dispatcher: accept an offer with POST /api/v1/conversations/{id}/accept. Claiming is a supervisor override.',
+          );
+        }
+        return deps.dispatch.claim(p, conversationId);
+      }
       const conv = await getReadable(p, conversationId);
       if (conv.assigneeId === p.userId && conv.state === 'assigned') return conv;
       const now = clock.now();
@@ -358,6 +378,7 @@ export function createConversationService(deps: ConversationDeps) {
           from ${conversations} c where c.id = ${conv.id} and changes() = 1`),
       ]);
       await publishSince(conv.id, before);
+      await deps.dispatch.conversationClosed(conv.tenantId, conv.id);
       const [after] = await db.select().from(conversations).where(eq(conversations.id, conv.id));
       return after ?? conv;
     },

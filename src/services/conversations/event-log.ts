@@ -7,8 +7,16 @@ import { LIFECYCLE_EVENTS } from '#src/core/conversations/events.ts';
 import type { Db } from '#src/db/client.ts';
 import { conversations, events } from '#src/db/schema/conversations.ts';
 import type { StreamEvent } from '#src/realtime/bus.ts';
+import { DISPATCH_EVENTS } from '#src/services/dispatch/events.ts';
 
 export const REPLAY_PAGE = 500;
+
+/** Events every staff member's inbox carries: the shared queue view (dispatch adds requeues and transfers). */
+const BROADCAST: readonly string[] = [
+  ...LIFECYCLE_EVENTS,
+  DISPATCH_EVENTS.requeued,
+  DISPATCH_EVENTS.transferred,
+];
 
 type Row = typeof events.$inferSelect & { assigneeId: string | null };
 
@@ -62,7 +70,8 @@ export async function conversationEventsAfter(
 
 /**
  * Inbox events after global id `afterId`: lifecycle events of the tenant plus everything about
- * conversations assigned to `userId` (or everything, for oversight roles).
+ * conversations assigned to `userId` and everything addressed to them (offers, presence, shifts)
+ * — or everything, for oversight roles. Tenant-level events have no conversation (left join).
  */
 export async function inboxEventsAfter(
   db: Db,
@@ -74,11 +83,15 @@ export async function inboxEventsAfter(
 ): Promise<StreamEvent[]> {
   const scope = seeAll
     ? sql`1 = 1`
-    : or(eq(conversations.assigneeId, userId), inArray(events.type, [...LIFECYCLE_EVENTS]));
+    : or(
+        eq(conversations.assigneeId, userId),
+        eq(events.recipientId, userId),
+        inArray(events.type, [...BROADCAST]),
+      );
   const rows = await db
     .select(selection)
     .from(events)
-    .innerJoin(conversations, eq(conversations.id, events.conversationId))
+    .leftJoin(conversations, eq(conversations.id, events.conversationId))
     .where(and(eq(events.tenantId, tenantId), gt(events.id, afterId), scope))
     .orderBy(asc(events.id))
     .limit(limit);
@@ -87,5 +100,5 @@ export async function inboxEventsAfter(
 
 /** Whether a live inbox event concerns this user (same rule as the replay query). */
 export function inboxWants(ev: StreamEvent, userId: string, seeAll: boolean): boolean {
-  return seeAll || ev.assigneeId === userId || LIFECYCLE_EVENTS.includes(ev.type);
+  return seeAll || ev.assigneeId === userId || ev.recipientId === userId || BROADCAST.includes(ev.type);
 }

@@ -1,11 +1,13 @@
 /**
- * @module Agent workspace island: the queue (newest first) and "my conversations", kept live by
- * the inbox stream, plus keyboard navigation (j/k or arrows, Enter opens). The inbox stream starts
- * after the event id the page was rendered at, so events racing the first list load are replayed
- * on top of it instead of lost.
+ * @module Agent workspace island: presence and the dispatcher's offers (accept with a, decline
+ * with d), the queue (newest first) and "my conversations", kept live by the inbox stream, plus
+ * keyboard navigation (j/k or arrows, Enter opens). The inbox stream starts after the event id
+ * the page was rendered at, so events racing the first list load are replayed on top of it
+ * instead of lost; offers and presence reload whenever the stream (re)connects.
  */
 import type { ConversationDto } from '#routes/conversations/conversations.routes.ts';
 import type { Strings } from '../i18n.ts';
+import { createAgentDispatch } from './lib/agent-dispatch.ts';
 import { api } from './lib/api.ts';
 import { ConversationPane } from './lib/conversation-pane.ts';
 import { byId, fill, h } from './lib/dom.ts';
@@ -39,11 +41,35 @@ const els = {
   mineCount: byId('mine-count'),
 };
 
+const skills = new Map<string, { id: string; key: string; name: string }>();
+const skillName = (id: string | null) => (id ? (skills.get(id)?.name ?? '') : t('agent.triage'));
+
+const dispatch = createAgentDispatch({
+  t,
+  lang: data.lang,
+  me: data.me,
+  skillName,
+  onAccepted(conv) {
+    board.conversations.set(conv.id, conv);
+    renderLists();
+    if (pane.id === conv.id) pane.accepted(conv);
+    else void select(conv.id).then(() => pane.focusReply());
+  },
+  onOffersChanged() {
+    pane.refresh();
+  },
+  onMode() {
+    pane.refresh();
+  },
+});
+
 const pane = new ConversationPane({
   root: byId('conversation'),
   me: data.me,
   lang: data.lang,
   t,
+  dispatch,
+  skills: () => [...skills.values()],
   onChange(conv) {
     board.conversations.set(conv.id, conv);
     if (conv.state === 'resolved') board.resolved.add(conv.id);
@@ -143,6 +169,7 @@ document.addEventListener('keydown', (ev) => {
 
 function onInbox(raw: unknown) {
   const ev = raw as InboxEvent;
+  dispatch.onEvent(ev.type, raw as Record<string, unknown>);
   if (!ready) {
     early.push(ev);
     return;
@@ -177,12 +204,41 @@ live({
     'conversation.created': onInbox,
     'conversation.assigned': onInbox,
     'conversation.resolved': onInbox,
+    'conversation.transferred': onInbox,
     'message.created': onInbox,
+    'dispatch.requeued': onInbox,
+    ...Object.fromEntries(
+      [
+        'dispatch.offered',
+        'dispatch.offer_expired',
+        'agent.presence',
+        'staffing.shift_offered',
+        'staffing.shift_expired',
+        'staffing.shift_released',
+        'staffing.shift_accepted',
+      ].map((type) => [type, (raw: unknown) => dispatch.onEvent(type, raw as Record<string, unknown>)]),
+    ),
   },
-  onState: (s) =>
-    showLiveState(els.live, s, { live: t('common.live'), reconnecting: t('common.reconnecting') }),
+  onState: (s) => {
+    showLiveState(els.live, s, { live: t('common.live'), reconnecting: t('common.reconnecting') });
+    // Offers made while the stream was down are in the API, not in what the stream replays.
+    if (s === 'open') void dispatch.reload().catch(() => {});
+  },
   onClosed: reconnectOrSignIn,
 });
+
+async function loadSkills() {
+  try {
+    const { items } = await api<{ items: { id: string; key: string; nameZh: string; nameEn: string }[] }>(
+      '/api/v1/skills',
+    );
+    for (const s of items)
+      skills.set(s.id, { id: s.id, key: s.key, name: data.lang === 'zh' ? s.nameZh : s.nameEn });
+    pane.refresh();
+  } catch {
+    // Names only: offers still show, without the skill label.
+  }
+}
 
 async function loadLists() {
   try {
@@ -206,6 +262,7 @@ async function loadLists() {
   renderLists();
 }
 
+void loadSkills();
 void loadLists();
 // Waiting times tick without a reload.
 setInterval(renderLists, 30_000);

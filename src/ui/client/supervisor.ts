@@ -1,6 +1,7 @@
 /**
- * @module Supervisor island: every open conversation of the tenant in one table with counts per
- * state, live from the inbox stream (oversight roles receive every tenant event).
+ * @module Supervisor island: the dispatch wall (lib/supervisor-wall.ts) and every open
+ * conversation of the tenant in one table with counts per state — triage conversations with a
+ * skill picker to route them — live from the inbox stream (oversight roles receive every event).
  */
 import type { ConversationDto } from '#routes/conversations/conversations.routes.ts';
 import type { Strings } from '../i18n.ts';
@@ -10,6 +11,7 @@ import { applyInboxEvent, type Board, type InboxEvent } from './lib/inbox.ts';
 import { live, showLiveState } from './lib/live.ts';
 import { makeT, readPageData } from './lib/page-data.ts';
 import { reconnectOrSignIn } from './lib/staff-session.ts';
+import { createSupervisorWall, WALL_EVENTS } from './lib/supervisor-wall.ts';
 import { dateTime, duration } from './lib/time.ts';
 
 interface PageData {
@@ -24,6 +26,8 @@ const board: Board = { conversations: new Map(), resolved: new Set() };
 const names = new Map<string, string>();
 const early: InboxEvent[] = [];
 let ready = false;
+
+const wall = createSupervisorWall({ t, lang: data.lang, onLoaded: () => render() });
 
 const els = {
   live: byId('live'),
@@ -53,8 +57,15 @@ function render() {
       return h(
         'tr',
         { 'data-id': c.id, 'data-testid': 'open-conversation' },
-        h('td', {}, h('span', { class: `badge badge-${c.state}` }, t(`state.${c.state}`))),
-        h('td', {}, c.subject),
+        h(
+          'td',
+          {},
+          h('span', { class: `badge badge-${c.state}` }, t(`state.${c.state}`)),
+          c.triage
+            ? h('span', { class: 'badge badge-triage', 'data-testid': 'triage-badge' }, t('sup.wall.triage'))
+            : null,
+        ),
+        h('td', {}, c.subject, c.triage && c.state === 'queued' ? routeControl(c.id) : null),
         h('td', {}, c.locale === 'en' ? t('lang.en') : t('lang.zh')),
         h('td', {}, assignee ?? h('span', { class: 'muted' }, t('sup.unassigned'))),
         h('td', { class: 'num' }, duration(waited, t)),
@@ -66,6 +77,44 @@ function render() {
   els.total.textContent = String(open.length);
   els.queued.textContent = String(open.filter((c) => c.state === 'queued').length);
   els.assigned.textContent = String(open.filter((c) => c.state === 'assigned').length);
+}
+
+/** A triage conversation is routed by transferring it to a skill. */
+function routeControl(id: string): HTMLElement {
+  const select = h(
+    'select',
+    { 'aria-label': t('sup.routeTo'), 'data-testid': 'route-skill' },
+    ...wall.skills().map((s) => h('option', { value: s.skill }, data.lang === 'zh' ? s.nameZh : s.nameEn)),
+  );
+  return h(
+    'span',
+    { class: 'route' },
+    ' ',
+    select,
+    h(
+      'button',
+      {
+        class: 'btn btn-secondary',
+        'data-testid': 'route',
+        onclick: async () => {
+          try {
+            const conv = await api<ConversationDto>(
+              `/api/v1/conversations/${encodeURIComponent(id)}/transfer`,
+              {
+                method: 'POST',
+                body: { skill: select.value },
+              },
+            );
+            board.conversations.set(id, conv);
+            render();
+          } catch {
+            void fetchOne(id);
+          }
+        },
+      },
+      t('sup.route'),
+    ),
+  );
 }
 
 async function fetchOne(id: string) {
@@ -87,12 +136,19 @@ live({
   url: (after) => `/api/v1/agents/me/events?after=${after}`,
   after: data.after,
   on: Object.fromEntries(
-    ['conversation.created', 'conversation.assigned', 'conversation.resolved'].map((type) => [
+    WALL_EVENTS.map((type) => [
       type,
       (raw: unknown) => {
-        if (!ready) early.push(raw as InboxEvent);
+        wall.changed();
+        const ev = raw as InboxEvent;
+        // Routing decisions change a conversation's skill, triage flag or offer: reload it.
+        if (type === 'conversation.classified' || type === 'dispatch.triaged') {
+          if (ready && ev.conversationId) void fetchOne(ev.conversationId);
+          return;
+        }
+        if (!ready) early.push(ev);
         else {
-          apply(raw as InboxEvent);
+          apply(ev);
           render();
         }
       },
@@ -132,4 +188,5 @@ async function load() {
 }
 
 void load();
+void wall.load();
 setInterval(render, 15_000);

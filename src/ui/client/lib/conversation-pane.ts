@@ -1,7 +1,9 @@
 /**
  * @module The open conversation in the agent workspace: messages (loaded, then live from the
- * conversation stream, deduplicated by seq), Claim and Resolve, and the reply box (Enter sends,
- * Shift+Enter breaks the line; a network failure retries with the same clientMessageId).
+ * conversation stream, deduplicated by seq), Accept / Decline when it is offered to the agent,
+ * Claim (a supervisor override while dispatch runs), Transfer and Resolve, and the reply box
+ * (Enter sends, Shift+Enter breaks the line; a network failure retries with the same
+ * clientMessageId).
  */
 import type { ConversationDto, MessageDto } from '#routes/conversations/conversations.routes.ts';
 import { ApiError, api, backoff, sleep } from './api.ts';
@@ -18,6 +20,15 @@ export interface PaneContext {
   t: Translate;
   /** Tells the lists that the conversation changed (claimed, resolved). */
   onChange(conv: ConversationDto): void;
+  /** The dispatcher's side: whether it runs, and offers made to this agent. */
+  dispatch: {
+    readonly live: boolean;
+    isOffered(conversationId: string): boolean;
+    accept(conversationId: string): Promise<void>;
+    decline(conversationId: string): Promise<void>;
+  };
+  /** Skills to transfer to (key and display name). */
+  skills(): { id: string; key: string; name: string }[];
 }
 
 interface Draft {
@@ -93,6 +104,7 @@ export class ConversationPane {
         'message.created': (d) => this.onMessage((d as { message: MessageDto }).message),
         'conversation.assigned': (d) => this.onLifecycle(d as { state: 'assigned'; assigneeId: string }),
         'conversation.resolved': (d) => this.onLifecycle(d as { state: 'resolved' }),
+        'conversation.transferred': (d) => this.onLifecycle(d as { state: 'queued'; assigneeId: null }),
       },
       onClosed: reconnectOrSignIn,
     });
@@ -127,6 +139,59 @@ export class ConversationPane {
     };
     this.ctx.onChange(this.conv);
     this.render();
+  }
+
+  /** Re-renders the actions (an offer arrived or went away). */
+  refresh(): void {
+    if (this.conv) this.render();
+  }
+
+  private get oversight(): boolean {
+    return this.ctx.me.role === 'supervisor' || this.ctx.me.role === 'admin';
+  }
+
+  /** While dispatch runs, claiming is a supervisor override; without it anyone may claim. */
+  private canClaim(): boolean {
+    return !this.ctx.dispatch.live || this.oversight;
+  }
+
+  private async answerOffer(yes: boolean) {
+    if (!this.conv || this.busy) return;
+    const id = this.conv.id;
+    this.busy = true;
+    try {
+      if (yes) await this.ctx.dispatch.accept(id);
+      else await this.ctx.dispatch.decline(id);
+    } finally {
+      this.busy = false;
+    }
+    if (this.conv?.id === id) this.render();
+  }
+
+  private async transfer(skill: string) {
+    if (!this.conv || this.busy || !skill) return;
+    this.busy = true;
+    this.error = null;
+    try {
+      this.conv = await api<ConversationDto>(`/api/v1/conversations/${enc(this.conv.id)}/transfer`, {
+        method: 'POST',
+        body: { skill },
+      });
+      this.ctx.onChange(this.conv);
+    } catch (err) {
+      this.error = this.describe(err);
+    } finally {
+      this.busy = false;
+    }
+    this.render();
+  }
+
+  /** Shows an accepted conversation (the offer list accepted it). */
+  accepted(conv: ConversationDto): void {
+    if (this.conv?.id !== conv.id) return;
+    this.conv = conv;
+    this.render();
+    this.focusReply();
   }
 
   private canWrite(): boolean {
@@ -205,9 +270,17 @@ export class ConversationPane {
     const c = this.conv;
     if (!c) return;
     const { t } = this.ctx;
-    const oversight = this.ctx.me.role === 'supervisor' || this.ctx.me.role === 'admin';
-    const canResolve =
-      (c.state === 'assigned' || c.state === 'queued') && (c.assigneeId === this.ctx.me.id || oversight);
+    const open = c.state === 'assigned' || c.state === 'queued';
+    const canResolve = open && (c.assigneeId === this.ctx.me.id || this.oversight);
+    const offered = c.state === 'queued' && this.ctx.dispatch.isOffered(c.id);
+    const canTransfer = open && (c.assigneeId === this.ctx.me.id || this.oversight);
+    const skills = canTransfer ? this.ctx.skills() : [];
+    const select = h(
+      'select',
+      { 'aria-label': t('agent.transferTo'), 'data-testid': 'transfer-skill' },
+      h('option', { value: '' }, t('agent.transferTo')),
+      ...skills.filter((s) => s.id !== c.skillId).map((s) => h('option', { value: s.key }, s.name)),
+    );
     fill(
       this.els.head,
       h(
@@ -222,6 +295,7 @@ export class ConversationPane {
             { class: `badge badge-${c.state}`, 'data-testid': 'conversation-state' },
             t(`state.${c.state}`),
           ),
+          c.triage ? h('span', { class: 'badge badge-triage' }, ` ${t('agent.triage')}`) : null,
           ` · ${t(c.locale === 'en' ? 'common.langTag.en' : 'common.langTag.zh')} · ${t('agent.opened', { time: dateTime(c.createdAt, this.ctx.lang) })}`,
         ),
       ),
@@ -229,7 +303,31 @@ export class ConversationPane {
       h(
         'div',
         { class: 'conv-actions' },
-        c.state === 'queued'
+        offered
+          ? h(
+              'button',
+              {
+                class: 'btn btn-primary',
+                disabled: this.busy,
+                'data-testid': 'accept',
+                onclick: () => void this.answerOffer(true),
+              },
+              t('agent.accept'),
+            )
+          : null,
+        offered
+          ? h(
+              'button',
+              {
+                class: 'btn btn-secondary',
+                disabled: this.busy,
+                'data-testid': 'decline',
+                onclick: () => void this.answerOffer(false),
+              },
+              t('agent.decline'),
+            )
+          : null,
+        c.state === 'queued' && this.canClaim()
           ? h(
               'button',
               {
@@ -239,6 +337,23 @@ export class ConversationPane {
                 onclick: () => void this.act('claim'),
               },
               t('agent.claim'),
+            )
+          : null,
+        skills.length
+          ? h(
+              'span',
+              { class: 'transfer' },
+              select,
+              h(
+                'button',
+                {
+                  class: 'btn btn-secondary',
+                  disabled: this.busy,
+                  'data-testid': 'transfer',
+                  onclick: () => void this.transfer(select.value),
+                },
+                t('agent.transfer'),
+              ),
             )
           : null,
         canResolve
@@ -312,7 +427,11 @@ export class ConversationPane {
     this.els.foot.className = 'composer-note';
     const note =
       c.state === 'queued'
-        ? t('agent.claimToReply')
+        ? this.ctx.dispatch.isOffered(c.id)
+          ? t('agent.acceptToReply')
+          : this.canClaim()
+            ? t('agent.claimToReply')
+            : t('agent.offersWaiting')
         : c.state === 'assigned'
           ? t('agent.assignedToOther')
           : t('agent.resolvedNote');

@@ -68,6 +68,19 @@ export function applyInboxEvent(board: Board, ev: InboxEvent): Change {
       });
       return {};
     }
+    case 'conversation.transferred':
+    case 'dispatch.requeued': {
+      // Back in the queue (another skill, or its agent went offline): same conversation.
+      if (!known) return { needsFetch: id };
+      board.conversations.set(id, {
+        ...known,
+        state: 'queued',
+        assigneeId: null,
+        offeredTo: null,
+        updatedAt: Math.max(known.updatedAt, ev.createdAt),
+      });
+      return { needsFetch: id };
+    }
     case 'conversation.resolved': {
       board.conversations.delete(id);
       board.resolved.add(id);

@@ -1,0 +1,634 @@
+/**
+ * @module One tenant's live dispatch: the pure dispatcher plus everything around it — state
+ * rebuilt from the database, decisions written and published, timers armed at the dispatcher's
+ * next deadline and at the next missed heartbeat. Every operation runs one at a time (a promise
+ * chain per tenant), so the dispatcher and the database never disagree halfway through a change
+ * and no conversation can be assigned twice, however many requests arrive at once.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { StaffPrincipal } from '#src/core/auth/principal.ts';
+import { createDispatcher, type Dispatcher } from '#src/core/dispatch/dispatcher.ts';
+import type { Decision, Presence, TaskInput } from '#src/core/dispatch/types.ts';
+import type { Db } from '#src/db/client.ts';
+import { type Conversation, conversations } from '#src/db/schema/conversations.ts';
+import { skills } from '#src/db/schema/skills.ts';
+import { AppError, notFound } from '#src/http/problem.ts';
+import type { Clock } from '#src/ports/clock.ts';
+import type { Ids } from '#src/ports/ids.ts';
+import type { Logger } from '#src/ports/logger.ts';
+import type { EventBus } from '#src/realtime/bus.ts';
+import { type AgentRecord, certValid, effectivePresence, loadAgents, toAgentInput } from './agents.ts';
+import {
+  isOversight,
+  loadConversation,
+  readableConversation,
+  skillByKey,
+  writeAssignment,
+  writeClassification,
+  writeTransfer,
+} from './conversation-writes.ts';
+import { DISPATCH_EVENTS } from './events.ts';
+import type { Classification } from './intent-router.ts';
+import { createLogBatch, type LogBatch } from './log-batch.ts';
+import type { TransferInput } from './port.ts';
+import {
+  type PresenceView,
+  presenceView,
+  readPresence,
+  touchHeartbeat,
+  writePresence,
+} from './presence-store.ts';
+import { recordDecision } from './record-decisions.ts';
+import type { Scheduler } from './scheduler.ts';
+import { corePolicy, type DispatchSettings, loadSettings } from './settings.ts';
+
+export interface TenantDispatchDeps {
+  db: Db;
+  clock: Clock;
+  ids: Ids;
+  events: EventBus;
+  logger: Logger;
+  scheduler: Scheduler;
+}
+
+/** What the staffing (call-in) step may use while it holds the tenant's turn. */
+export interface StaffingContext {
+  tenantId: string;
+  now: number;
+  settings: DispatchSettings;
+  batch: LogBatch;
+  dispatcher: Dispatcher;
+  agents: ReadonlyMap<string, AgentRecord>;
+  presenceOf(userId: string): Presence;
+  skillKey(id: string): string;
+  /** Changes an agent's presence as the system (shift accepted or released). */
+  setPresence(userId: string, status: Presence, reason: string): Promise<void>;
+}
+
+interface Timer {
+  at: number | null;
+  cancel: () => void;
+}
+const idle = (): Timer => ({ at: null, cancel: () => {} });
+
+export type TenantDispatch = ReturnType<typeof createTenantDispatch>;
+
+export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string) {
+  const { db, clock, logger, scheduler } = deps;
+  let settings: DispatchSettings;
+  let dispatcher: Dispatcher = createDispatcher();
+  let skillKeys = new Map<string, string>();
+  const agents = new Map<string, AgentRecord>();
+  /** Effective presence of every routable agent, as dispatch last applied it. */
+  const presence = new Map<string, Presence>();
+  /** Last heartbeat (server time) of every agent not offline. */
+  const beats = new Map<string, number>();
+  let dispatchTimer = idle();
+  let sweepTimer = idle();
+  let stopped = false;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  const timeoutMs = () => settings.heartbeatTimeoutSeconds * 1000;
+  const skillKey = (id: string) => (id === '*' ? '*' : (skillKeys.get(id) ?? id));
+  const batch = () => createLogBatch(db, deps.events);
+  const ctx = (now: number) => ({ tenantId, settings, now, skillKey });
+
+  /** Runs `fn` after every earlier operation of this tenant; timers are re-armed afterwards. */
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = chain.then(async () => {
+      try {
+        return await fn();
+      } finally {
+        if (!stopped) arm();
+      }
+    });
+    chain = run.catch(() => {});
+    return run;
+  }
+
+  function record(b: LogBatch, decisions: Decision[], now: number) {
+    const c = ctx(now);
+    for (const d of decisions) recordDecision(b, d, c);
+  }
+
+  function arm() {
+    const next = dispatcher.nextTimerAt();
+    if (next !== dispatchTimer.at) {
+      dispatchTimer.cancel();
+      dispatchTimer =
+        next === null
+          ? idle()
+          : {
+              at: next,
+              cancel: scheduler.at(next, () => {
+                dispatchTimer = idle();
+                void exclusive(onTick).catch((err) => logger.error('dispatch tick failed', errFields(err)));
+              }),
+            };
+    }
+    if (sweepTimer.at === null && beats.size > 0) {
+      const at = Math.min(...beats.values()) + timeoutMs();
+      sweepTimer = {
+        at,
+        cancel: scheduler.at(at, () => {
+          sweepTimer = idle();
+          void exclusive(onSweep).catch((err) => logger.error('heartbeat sweep failed', errFields(err)));
+        }),
+      };
+    }
+  }
+
+  async function onTick() {
+    const now = clock.now();
+    const b = batch();
+    record(b, dispatcher.tick(now), now);
+    await b.commit();
+  }
+
+  /** Agents whose heartbeat is older than the timeout (server time) go offline; their work is requeued. */
+  async function onSweep() {
+    const now = clock.now();
+    const b = batch();
+    for (const [userId, beat] of [...beats]) {
+      if (now - beat < timeoutMs()) continue;
+      await applyPresence(b, userId, 'offline', 'heartbeat-timeout', now, { keepChoice: true, beat });
+    }
+    await b.commit();
+  }
+
+  function taskOf(conv: Pick<Conversation, 'id' | 'skillId' | 'requiredLevel' | 'priority' | 'createdAt'>) {
+    const task: TaskInput = {
+      id: conv.id,
+      skill: conv.skillId ?? '',
+      requiredLevel: conv.requiredLevel ?? 1,
+      priority: conv.priority,
+      enqueuedAt: conv.createdAt,
+    };
+    return task;
+  }
+
+  /** Whether any online agent holds a valid certification for the skill. */
+  function staffed(skillId: string, now: number): boolean {
+    for (const [id, status] of presence) {
+      if (status !== 'online') continue;
+      if (agents.get(id)?.certifications.some((c) => c.skillId === skillId && certValid(c, now))) return true;
+    }
+    return false;
+  }
+
+  function enqueue(b: LogBatch, task: TaskInput, now: number) {
+    const decisions = dispatcher.enqueue(task, now);
+    record(b, decisions, now);
+    const offered = decisions.some((d) => d.type === 'offered' && d.taskId === task.id);
+    if (!offered && !staffed(task.skill, now)) {
+      b.event({
+        tenantId,
+        conversationId: task.id,
+        type: DISPATCH_EVENTS.unstaffed,
+        at: now,
+        withConversation: true,
+        payload: {
+          skill: skillKey(task.skill),
+          reason: `no online agent holds a valid ${skillKey(task.skill)} certification: the conversation waits in the queue`,
+        },
+      });
+    }
+  }
+
+  /** Writes a presence change and applies it to the dispatcher (requeues on offline). */
+  async function applyPresence(
+    b: LogBatch,
+    userId: string,
+    status: Presence,
+    reason: string,
+    now: number,
+    opts: { keepChoice?: boolean; beat?: number; refresh?: boolean } = {},
+  ) {
+    let agent = agents.get(userId);
+    if (!agent || opts.refresh) {
+      // Coming online is when certifications and limits are re-read (they change between shifts).
+      const [loaded] = await loadAgents(db, tenantId, userId);
+      if (!loaded) throw new AppError('forbidden', 'Only agents take part in dispatch.');
+      agent = { ...loaded, presence: agent?.presence ?? loaded.presence };
+      agents.set(userId, agent);
+    }
+    const previous = presence.get(userId) ?? 'offline';
+    const row = agent.presence;
+    writePresence(b, {
+      tenantId,
+      userId,
+      status,
+      reason,
+      now,
+      previous,
+      ...(opts.keepChoice ? { chosen: row?.chosen ?? status } : {}),
+      ...(opts.beat !== undefined ? { heartbeatAt: opts.beat } : {}),
+    });
+    agent.presence = {
+      userId,
+      tenantId,
+      status,
+      chosen: opts.keepChoice ? (row?.chosen ?? status) : status,
+      lastHeartbeatAt: opts.beat ?? now,
+      since: previous === status ? (row?.since ?? now) : now,
+      reason: previous === status ? (row?.reason ?? reason) : reason,
+    };
+    presence.set(userId, status);
+    if (status === 'offline') beats.delete(userId);
+    else beats.set(userId, opts.beat ?? now);
+    record(b, dispatcher.upsertAgent(toAgentInput(agent, status), now), now);
+  }
+
+  async function rebuild(): Promise<{ unclassified: string[] }> {
+    settings = await loadSettings(db, tenantId);
+    const skillRows = await db
+      .select({ id: skills.id, key: skills.key })
+      .from(skills)
+      .where(eq(skills.tenantId, tenantId));
+    skillKeys = new Map(skillRows.map((s) => [s.id, s.key]));
+    const idOfKey = new Map(skillRows.map((s) => [s.key, s.id]));
+    dispatcher = createDispatcher(corePolicy(settings, (k) => idOfKey.get(k)));
+    dispatchTimer.cancel();
+    dispatchTimer = idle();
+    sweepTimer.cancel();
+    sweepTimer = idle();
+    agents.clear();
+    presence.clear();
+    beats.clear();
+
+    const now = clock.now();
+    const b = batch();
+    for (const a of await loadAgents(db, tenantId)) {
+      agents.set(a.id, a);
+      const status = effectivePresence(a.presence, now, timeoutMs());
+      if (a.presence && a.presence.status !== 'offline' && status === 'offline') {
+        // Heartbeats stopped while the process was down: offline now, as the sweep would have done.
+        writePresence(b, {
+          tenantId,
+          userId: a.id,
+          status: 'offline',
+          chosen: a.presence.chosen,
+          heartbeatAt: a.presence.lastHeartbeatAt,
+          reason: 'heartbeat-timeout',
+          now,
+          previous: a.presence.status,
+        });
+      }
+      presence.set(a.id, status);
+      if (status !== 'offline' && a.presence) beats.set(a.id, a.presence.lastHeartbeatAt);
+      dispatcher.upsertAgent(toAgentInput(a, status), now);
+    }
+
+    const open = await db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.tenantId, tenantId), inArray(conversations.state, ['queued', 'assigned'])))
+      .orderBy(asc(conversations.createdAt), asc(conversations.id));
+    const waiting: Conversation[] = [];
+    const unclassified: string[] = [];
+    for (const conv of open) {
+      if (conv.state === 'assigned' && conv.assigneeId) {
+        const holder = agents.get(conv.assigneeId);
+        if (holder && presence.get(holder.id) === 'offline') {
+          // Its agent is gone: back to the queue in created_at order with the rest.
+          recordDecision(
+            b,
+            { type: 'requeued', taskId: conv.id, agentId: holder.id, at: now, reason: 'agent-offline' },
+            ctx(now),
+          );
+          waiting.push({ ...conv, state: 'queued', assigneeId: null });
+        } else if (holder || conv.skillId) {
+          // Held work counts as load (a skill-less one, claimed before routing, too).
+          dispatcher.adopt(taskOf(conv), conv.assigneeId, now);
+        }
+        continue;
+      }
+      if (conv.offeredTo) {
+        b.run(
+          sql`update ${conversations} set offered_to = null, offer_expires_at = null where id = ${conv.id}`,
+        );
+        b.event({
+          tenantId,
+          conversationId: conv.id,
+          type: DISPATCH_EVENTS.offerExpired,
+          recipientId: conv.offeredTo,
+          at: now,
+          payload: {
+            agentId: conv.offeredTo,
+            reason: 'rebuilt',
+            detail:
+              'the dispatcher was rebuilt (restart or policy change); the conversation is offered again',
+          },
+        });
+        b.checkpoint();
+      }
+      waiting.push(conv);
+    }
+    waiting.sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1));
+    for (const conv of waiting) {
+      if (conv.skillId) {
+        record(b, dispatcher.enqueue(taskOf(conv), now), now);
+      } else if (!conv.triage) unclassified.push(conv.id);
+    }
+    await b.commit();
+    logger.info('dispatch rebuilt', {
+      tenantId,
+      agents: agents.size,
+      online: [...presence.values()].filter((s) => s === 'online').length,
+      waiting: dispatcher.waitingCount,
+      unclassified: unclassified.length,
+    });
+    return { unclassified };
+  }
+
+  /** Withdraws a pending offer outside the dispatcher's own timeout/decline (closed, claimed). */
+  function withdrawOffer(
+    b: LogBatch,
+    conversationId: string,
+    agentId: string,
+    reason: string,
+    detail: string,
+    now: number,
+  ) {
+    b.run(sql`update ${conversations} set offered_to = null, offer_expires_at = null
+      where id = ${conversationId} and offered_to = ${agentId}`);
+    b.event({
+      tenantId,
+      conversationId,
+      type: DISPATCH_EVENTS.offerExpired,
+      recipientId: agentId,
+      at: now,
+      payload: { agentId, reason, detail },
+    });
+    b.checkpoint();
+  }
+
+  /** 404 for conversations the caller cannot see, 409 for an offer that is not theirs. */
+  async function offerNotYours(p: StaffPrincipal, conversationId: string): Promise<never> {
+    await readableConversation(db, p, conversationId);
+    throw new AppError(
+      'conflict',
+      'There is no open offer of this conversation for you: it expired, was declined or went to someone else.',
+    );
+  }
+
+  return {
+    tenantId,
+    get settings() {
+      return settings;
+    },
+    get dispatcher() {
+      return dispatcher;
+    },
+    exclusive,
+
+    rebuild: () => exclusive(rebuild),
+
+    /** Writes the classifier's verdict and queues the conversation. */
+    route(conv: Conversation, cls: Classification) {
+      return exclusive(async () => {
+        const fresh = await loadConversation(db, tenantId, conv.id);
+        if (fresh?.state !== 'queued' || fresh.skillId || fresh.triage) return;
+        const now = clock.now();
+        const b = batch();
+        writeClassification(b, {
+          tenantId,
+          conversationId: conv.id,
+          cls,
+          skillKey: cls.sop ? skillKey(cls.sop.skillId) : null,
+          now,
+        });
+        if (cls.sop) {
+          enqueue(b, taskOf({ ...fresh, skillId: cls.sop.skillId, requiredLevel: cls.sop.minLevel }), now);
+        }
+        await b.commit();
+      });
+    },
+
+    closed(conversationId: string) {
+      return exclusive(async () => {
+        const before = dispatcher.taskOf(conversationId);
+        if (!before) return;
+        const now = clock.now();
+        const b = batch();
+        if (before.status === 'offered' && before.agentId) {
+          withdrawOffer(b, conversationId, before.agentId, 'closed', 'the conversation was resolved', now);
+        }
+        record(b, dispatcher.release(conversationId, now), now);
+        await b.commit();
+      });
+    },
+
+    accept(p: StaffPrincipal, conversationId: string) {
+      return exclusive(async () => {
+        const t = dispatcher.taskOf(conversationId);
+        if (t?.status !== 'offered' || t.agentId !== p.userId) {
+          const conv = await readableConversation(db, p, conversationId);
+          if (conv.state === 'assigned' && conv.assigneeId === p.userId) return conv;
+          return offerNotYours(p, conversationId);
+        }
+        const now = clock.now();
+        const b = batch();
+        writeAssignment(b, { tenantId, conversationId, userId: p.userId, now, via: 'dispatch' });
+        const written = await b.commit();
+        if (!written.some((e) => e.type === 'conversation.assigned')) {
+          // The database moved on (resolved meanwhile): forget the task and say so.
+          const after = batch();
+          record(after, dispatcher.release(conversationId, now), now);
+          await after.commit();
+          throw new AppError(
+            'conflict',
+            'The conversation was closed or taken before the offer was accepted.',
+          );
+        }
+        dispatcher.accept(conversationId, p.userId, now);
+        const conv = await loadConversation(db, tenantId, conversationId);
+        if (!conv) throw notFound('conversation');
+        return conv;
+      });
+    },
+
+    decline(p: StaffPrincipal, conversationId: string) {
+      return exclusive(async () => {
+        const t = dispatcher.taskOf(conversationId);
+        if (t?.status !== 'offered' || t.agentId !== p.userId) return offerNotYours(p, conversationId);
+        const now = clock.now();
+        const b = batch();
+        record(b, dispatcher.decline(conversationId, p.userId, now), now);
+        await b.commit();
+      });
+    },
+
+    transfer(p: StaffPrincipal, conversationId: string, input: TransferInput) {
+      return exclusive(async () => {
+        const conv = await readableConversation(db, p, conversationId);
+        if (conv.assigneeId !== p.userId && !isOversight(p)) {
+          throw new AppError(
+            'forbidden',
+            'Only the assigned agent or a supervisor may transfer this conversation.',
+          );
+        }
+        if (conv.state !== 'queued' && conv.state !== 'assigned') {
+          throw new AppError('conflict', `The conversation is ${conv.state}.`);
+        }
+        const to = await skillByKey(db, tenantId, input.skill);
+        const level = input.level ?? 1;
+        const now = clock.now();
+        const b = batch();
+        writeTransfer(b, {
+          tenantId,
+          conversation: conv,
+          to,
+          fromKey: conv.skillId ? skillKey(conv.skillId) : null,
+          level,
+          by: p.userId,
+          reason: input.reason ?? null,
+          now,
+        });
+        // A held or offered task is requeued by the dispatcher (its agent is told); a triage
+        // conversation enters the dispatcher here for the first time.
+        if (dispatcher.taskOf(conversationId)) {
+          record(b, dispatcher.transfer(conversationId, to.id, level, now), now);
+        } else enqueue(b, taskOf({ ...conv, skillId: to.id, requiredLevel: level }), now);
+        await b.commit();
+        const after = await loadConversation(db, tenantId, conversationId);
+        if (!after) throw notFound('conversation');
+        return after;
+      });
+    },
+
+    claim(p: StaffPrincipal, conversationId: string) {
+      return exclusive(async () => {
+        const conv = await readableConversation(db, p, conversationId);
+        if (conv.state === 'assigned' && conv.assigneeId === p.userId) return conv;
+        const now = clock.now();
+        const b = batch();
+        writeAssignment(b, { tenantId, conversationId, userId: p.userId, now, via: 'claim' });
+        const before = dispatcher.taskOf(conversationId);
+        if (before?.status === 'offered' && before.agentId) {
+          // Only if the claim went through (the assignment event right before was inserted).
+          b.event({
+            tenantId,
+            conversationId,
+            type: DISPATCH_EVENTS.offerExpired,
+            recipientId: before.agentId,
+            at: now,
+            ifChanged: true,
+            payload: {
+              agentId: before.agentId,
+              reason: 'claimed',
+              detail: 'a supervisor took the conversation',
+            },
+          });
+        }
+        const written = await b.commit();
+        if (!written.some((e) => e.type === 'conversation.assigned')) {
+          throw new AppError('conflict', 'The conversation was already taken or closed.');
+        }
+        const after = batch();
+        if (before) record(after, dispatcher.release(conversationId, now), now);
+        if (conv.skillId) dispatcher.adopt(taskOf(conv), p.userId, now);
+        await after.commit();
+        const fresh = await loadConversation(db, tenantId, conversationId);
+        if (!fresh) throw notFound('conversation');
+        return fresh;
+      });
+    },
+
+    setPresence(p: StaffPrincipal, status: Presence) {
+      return exclusive(async () => {
+        const now = clock.now();
+        const b = batch();
+        await applyPresence(b, p.userId, status, 'agent', now, { refresh: true });
+        await b.commit();
+        return presenceView(
+          agents.get(p.userId)?.presence ?? null,
+          now,
+          settings.heartbeatTimeoutSeconds,
+          'live',
+        );
+      });
+    },
+
+    heartbeat(p: StaffPrincipal, sentAt?: number) {
+      return exclusive(async (): Promise<PresenceView> => {
+        const now = clock.now();
+        const row = await readPresence(db, p.userId);
+        const b = batch();
+        const current = effectivePresence(row, now, timeoutMs());
+        const known = presence.get(p.userId) ?? 'offline';
+        if (row && known === 'offline' && row.chosen !== 'offline') {
+          // Back after a missed-heartbeat timeout: restore what the agent had chosen.
+          await applyPresence(b, p.userId, row.chosen, 'heartbeat-resumed', now);
+        } else if (row) {
+          touchHeartbeat(b, p.userId, now);
+          if (current !== 'offline') beats.set(p.userId, now);
+          const agent = agents.get(p.userId);
+          if (agent?.presence) agent.presence = { ...agent.presence, lastHeartbeatAt: now };
+        }
+        await b.commit();
+        const fresh = await readPresence(db, p.userId);
+        return presenceView(fresh, now, settings.heartbeatTimeoutSeconds, 'live', sentAt);
+      });
+    },
+
+    presence(p: StaffPrincipal) {
+      return exclusive(async () =>
+        presenceView(await readPresence(db, p.userId), clock.now(), settings.heartbeatTimeoutSeconds, 'live'),
+      );
+    },
+
+    agentChanged(userId: string) {
+      return exclusive(async () => {
+        const [loaded] = await loadAgents(db, tenantId, userId);
+        if (!loaded) return;
+        const previous = agents.get(userId);
+        agents.set(userId, { ...loaded, presence: previous?.presence ?? loaded.presence });
+        const now = clock.now();
+        const b = batch();
+        record(b, dispatcher.upsertAgent(toAgentInput(loaded, presence.get(userId) ?? 'offline'), now), now);
+        await b.commit();
+      });
+    },
+
+    /** Runs a staffing step (call-in) with the tenant's turn held. */
+    staffing<T>(fn: (c: StaffingContext) => Promise<T>): Promise<T> {
+      return exclusive(async () => {
+        const now = clock.now();
+        const b = batch();
+        const result = await fn({
+          tenantId,
+          now,
+          settings,
+          batch: b,
+          dispatcher,
+          agents,
+          presenceOf: (id) => presence.get(id) ?? 'offline',
+          skillKey,
+          setPresence: (userId, status, reason) => applyPresence(b, userId, status, reason, now),
+        });
+        await b.commit();
+        return result;
+      });
+    },
+
+    /** Resolves once every operation queued so far has finished. */
+    async idle() {
+      for (;;) {
+        const seen = chain;
+        await seen;
+        if (seen === chain) return;
+      }
+    },
+
+    stop() {
+      stopped = true;
+      dispatchTimer.cancel();
+      sweepTimer.cancel();
+    },
+  };
+}
+
+function errFields(err: unknown) {
+  return { error: String(err), stack: (err as Error | undefined)?.stack };
+}
