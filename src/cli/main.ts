@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { EnvError } from '#src/config/env.ts';
+import { VaultKeyError } from '#src/services/pii/vault-keys.ts';
 import { migrateCommand, seedCommand } from './commands/db.ts';
 import { serveCommand } from './commands/serve.ts';
 import { createOutput } from './output.ts';
@@ -15,6 +16,9 @@ Commands:
   migrate            apply database migrations
   seed [--reset]     seed the demo tenants (--reset wipes the database first)
   build              bundle client assets into dist/public
+  keys rotate [--new-key-env NAME] [--batch N] [--json]
+                     re-seal the PII vault under a new master key (stop the server first)
+  keys check [--json]   check the master key against the vault; values per key version
   bench [--only NAME] [--json]   run benchmarks
   eval [--suite NAME] [--gate] [--report FILE.html] [--json]   run eval suites (eval --help)
   sim tidal [--roster-cap 0.5] [--seeds 3] [--report FILE.html]
@@ -37,6 +41,8 @@ async function main(argv: string[]): Promise<number> {
       report: { type: 'string' },
       'roster-cap': { type: 'string' },
       seeds: { type: 'string' },
+      'new-key-env': { type: 'string' },
+      batch: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -74,6 +80,14 @@ async function main(argv: string[]): Promise<number> {
         positionals,
       });
     }
+    case 'keys': {
+      const { keysCommand } = await import('./commands/keys.ts');
+      return keysCommand(out, {
+        sub: positionals[0],
+        newKeyEnv: typeof values['new-key-env'] === 'string' ? values['new-key-env'] : undefined,
+        batch: typeof values.batch === 'string' ? Number(values.batch) : undefined,
+      });
+    }
     case 'eval': {
       const { evalCommand } = await import('./commands/eval.ts');
       return evalCommand(out, rest);
@@ -95,7 +109,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    if (err instanceof EnvError) {
+    if (err instanceof EnvError || err instanceof VaultKeyError) {
+      // A configuration problem: the message says what to fix; a stack trace would only bury it.
       console.error(err.message);
       process.exit(78);
     }
