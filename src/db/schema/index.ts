@@ -1,4 +1,5 @@
 /** @module The whole drizzle schema, one file per aggregate. */
+export * from './compliance.ts';
 export * from './conversations.ts';
 export * from './dispatch.ts';
 export * from './interviews.ts';
