@@ -1,6 +1,7 @@
 /** @module The whole drizzle schema, one file per aggregate. */
 export * from './compliance.ts';
 export * from './conversations.ts';
+export * from './copilot.ts';
 export * from './dispatch.ts';
 export * from './interviews.ts';
 export * from './knowledge.ts';
