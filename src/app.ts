@@ -13,6 +13,7 @@ import { directoryRoutes } from '#routes/directory/index.ts';
 import { dispatchRoutes } from '#routes/dispatch/index.ts';
 import { healthRoutes } from '#routes/health/index.ts';
 import { interviewRoutes } from '#routes/interviews/index.ts';
+import { interviewRoutes } from '#routes/interviews/index.ts';
 import { piiRoutes } from '#routes/pii/index.ts';
 import type { Deps } from './deps.ts';
 import { identify } from './http/auth.ts';
@@ -85,6 +86,7 @@ export function createApp(deps: Deps) {
   app.route('/', piiRoutes);
   app.route('/', auditRoutes);
   app.route('/', dispatchRoutes);
+  app.route('/', interviewRoutes);
   app.route('/', interviewRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

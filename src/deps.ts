@@ -9,6 +9,7 @@ import type { Ids } from './ports/ids.ts';
 import type { Logger } from './ports/logger.ts';
 import type { EventBus } from './realtime/bus.ts';
 import type { DispatchPort } from './services/dispatch/port.ts';
+import type { RecordingStore } from './services/interviews/recording-port.ts';
 import type { VaultKeyring } from './services/pii/keyring.ts';
 
 export interface AppConfig {
@@ -35,6 +36,8 @@ export interface Deps {
    * conversations wait unrouted and agents claim them (Workers, until its Durable Object adapter).
    */
   dispatch?: DispatchPort;
+  /** Interview recordings (Node/Deno: files under the data folder). Absent: kept in memory. */
+  recordings?: RecordingStore;
   /**
    * Key material derived from the master key by the runtime: the session-token signing key and
    * the PII vault keyring (checked against the database before the app starts).

@@ -14,6 +14,7 @@ import { deriveKey } from '#src/services/auth/derive-key.ts';
 import { createInProcessDispatch } from '#src/services/dispatch/in-process.ts';
 import { createFileSystemAssist } from './assist.ts';
 import { type OpenDb, openMigratedDb } from './libsql.ts';
+import { createFileRecordingStore } from './recording-store.ts';
 import { loadOrCreateMasterKey, type MasterKey } from './secrets.ts';
 import { openVaultForBoot } from './vault-boot.ts';
 
@@ -46,6 +47,7 @@ export async function boot(env: Env): Promise<Booted> {
     dispatch,
     logger,
     assist: createFileSystemAssist(env, { logger, clock: systemClock }),
+    recordings: createFileRecordingStore(`${env.TIDEDESK_DATA_DIR}/recordings`),
     secrets: {
       tokenKey: await deriveKey(masterKey.key, 'tidedesk/session-tokens/v1'),
       // Refuses to start on a missing or different master key (see vault-boot.ts).
