@@ -15,6 +15,7 @@ import { healthRoutes } from '#routes/health/index.ts';
 import { interviewRoutes } from '#routes/interviews/index.ts';
 import { interviewRoutes } from '#routes/interviews/index.ts';
 import { piiRoutes } from '#routes/pii/index.ts';
+import { qaRoutes } from '#routes/qa/index.ts';
 import type { Deps } from './deps.ts';
 import { identify } from './http/auth.ts';
 import type { AppEnv, Services } from './http/env.ts';
@@ -84,6 +85,7 @@ export function createApp(deps: Deps) {
   app.route('/', agentRoutes);
   app.route('/', directoryRoutes);
   app.route('/', piiRoutes);
+  app.route('/', qaRoutes);
   app.route('/', auditRoutes);
   app.route('/', dispatchRoutes);
   app.route('/', interviewRoutes);

@@ -11,6 +11,7 @@ import type { EventBus } from './realtime/bus.ts';
 import type { DispatchPort } from './services/dispatch/port.ts';
 import type { RecordingStore } from './services/interviews/recording-port.ts';
 import type { VaultKeyring } from './services/pii/keyring.ts';
+import type { EvalExecutor } from './services/qa/run-executor.ts';
 
 export interface AppConfig {
   /** Largest accepted request body in bytes (413 above it). */
@@ -43,6 +44,11 @@ export interface Deps {
    * the PII vault keyring (checked against the database before the app starts).
    */
   secrets: { tokenKey: string; vault: VaultKeyring };
+  /**
+   * Runs eval suites for the QA workspace (Node/Deno: in-process). Absent on Workers, where the
+   * workspace reads stored runs and golden cases but answers starting a run with a 501.
+   */
+  evalExecutor?: EvalExecutor;
   config: AppConfig;
 }
 

@@ -16,6 +16,7 @@ export const PROBLEM_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'not_available',
   'vault_unreadable',
   'internal_error',
 ] as const;
@@ -52,6 +53,7 @@ const TITLES: Record<ProblemCode, string> = {
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
+  not_available: 'Not available on this runtime',
   vault_unreadable: 'Stored value unreadable',
   internal_error: 'Internal server error',
 };
@@ -59,6 +61,7 @@ const TITLES: Record<ProblemCode, string> = {
 export const STATUS = {
   OK: 200,
   CREATED: 201,
+  ACCEPTED: 202,
   NO_CONTENT: 204,
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
@@ -69,6 +72,7 @@ export const STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   TOO_MANY_REQUESTS: 429,
+  NOT_IMPLEMENTED: 501,
   INTERNAL: 500,
 } as const;
 
@@ -82,6 +86,7 @@ const CODE_STATUS: Record<ProblemCode, number> = {
   payload_too_large: STATUS.PAYLOAD_TOO_LARGE,
   unsupported_media_type: STATUS.UNSUPPORTED_MEDIA_TYPE,
   rate_limited: STATUS.TOO_MANY_REQUESTS,
+  not_available: STATUS.NOT_IMPLEMENTED,
   vault_unreadable: STATUS.CONFLICT,
   internal_error: STATUS.INTERNAL,
 };

@@ -12,6 +12,7 @@ import { createLogger } from '#src/ports/logger.ts';
 import { createInProcessBus } from '#src/realtime/in-process.ts';
 import { deriveKey } from '#src/services/auth/derive-key.ts';
 import { createInProcessDispatch } from '#src/services/dispatch/in-process.ts';
+import { createInProcessEvalExecutor } from '#src/services/qa/in-process-executor.ts';
 import { createFileSystemAssist } from './assist.ts';
 import { type OpenDb, openMigratedDb } from './libsql.ts';
 import { createFileRecordingStore } from './recording-store.ts';
@@ -47,6 +48,8 @@ export async function boot(env: Env): Promise<Booted> {
     dispatch,
     logger,
     assist: createFileSystemAssist(env, { logger, clock: systemClock }),
+    // The QA workspace runs eval suites in this process (the harness reads files from disk).
+    evalExecutor: createInProcessEvalExecutor(),
     recordings: createFileRecordingStore(`${env.TIDEDESK_DATA_DIR}/recordings`),
     secrets: {
       tokenKey: await deriveKey(masterKey.key, 'tidedesk/session-tokens/v1'),
