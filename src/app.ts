@@ -13,7 +13,6 @@ import { directoryRoutes } from '#routes/directory/index.ts';
 import { dispatchRoutes } from '#routes/dispatch/index.ts';
 import { healthRoutes } from '#routes/health/index.ts';
 import { interviewRoutes } from '#routes/interviews/index.ts';
-import { interviewRoutes } from '#routes/interviews/index.ts';
 import { piiRoutes } from '#routes/pii/index.ts';
 import { qaRoutes } from '#routes/qa/index.ts';
 import type { Deps } from './deps.ts';
@@ -88,7 +87,6 @@ export function createApp(deps: Deps) {
   app.route('/', qaRoutes);
   app.route('/', auditRoutes);
   app.route('/', dispatchRoutes);
-  app.route('/', interviewRoutes);
   app.route('/', interviewRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
