@@ -121,3 +121,45 @@ export function recordDecision(b: LogBatch, d: Decision, ctx: DecisionContext): 
   }
   b.checkpoint();
 }
+
+interface ConversationAt {
+  tenantId: string;
+  conversationId: string;
+  now: number;
+}
+
+/** Withdraws a pending offer outside the dispatcher's own timeout or decline (closed, rebuilt). */
+export function withdrawOffer(
+  b: LogBatch,
+  c: ConversationAt & { agentId: string },
+  reason: string,
+  detail: string,
+) {
+  b.run(sql`update ${conversations} set offered_to = null, offer_expires_at = null
+    where id = ${c.conversationId} and tenant_id = ${c.tenantId} and offered_to = ${c.agentId}`);
+  b.event({
+    tenantId: c.tenantId,
+    conversationId: c.conversationId,
+    type: DISPATCH_EVENTS.offerExpired,
+    recipientId: c.agentId,
+    at: c.now,
+    payload: { agentId: c.agentId, reason, detail },
+  });
+  b.checkpoint();
+}
+
+/** A task that no online agent can take at any level: supervisors are told at once. */
+export function recordUnstaffed(b: LogBatch, c: ConversationAt, skill: string) {
+  b.event({
+    tenantId: c.tenantId,
+    conversationId: c.conversationId,
+    type: DISPATCH_EVENTS.unstaffed,
+    at: c.now,
+    withConversation: true,
+    payload: {
+      skill,
+      reason: `no online agent holds a valid ${skill} certification: the conversation waits in the queue`,
+    },
+  });
+  b.checkpoint();
+}

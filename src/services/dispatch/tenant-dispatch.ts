@@ -5,7 +5,7 @@
  * chain per tenant), so the dispatcher and the database never disagree halfway through a change
  * and no conversation can be assigned twice, however many requests arrive at once.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { StaffPrincipal } from '#src/core/auth/principal.ts';
 import { createDispatcher, type Dispatcher } from '#src/core/dispatch/dispatcher.ts';
 import type { Decision, Presence, TaskInput } from '#src/core/dispatch/types.ts';
@@ -38,7 +38,8 @@ import {
   touchHeartbeat,
   writePresence,
 } from './presence-store.ts';
-import { recordDecision } from './record-decisions.ts';
+import { planRebuild, taskOf } from './rebuild-plan.ts';
+import { recordDecision, recordUnstaffed, withdrawOffer } from './record-decisions.ts';
 import type { Scheduler } from './scheduler.ts';
 import { corePolicy, type DispatchSettings, loadSettings } from './settings.ts';
 
@@ -156,17 +157,6 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
     await b.commit();
   }
 
-  function taskOf(conv: Pick<Conversation, 'id' | 'skillId' | 'requiredLevel' | 'priority' | 'createdAt'>) {
-    const task: TaskInput = {
-      id: conv.id,
-      skill: conv.skillId ?? '',
-      requiredLevel: conv.requiredLevel ?? 1,
-      priority: conv.priority,
-      enqueuedAt: conv.createdAt,
-    };
-    return task;
-  }
-
   /** Whether any online agent holds a valid certification for the skill. */
   function staffed(skillId: string, now: number): boolean {
     for (const [id, status] of presence) {
@@ -181,17 +171,7 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
     record(b, decisions, now);
     const offered = decisions.some((d) => d.type === 'offered' && d.taskId === task.id);
     if (!offered && !staffed(task.skill, now)) {
-      b.event({
-        tenantId,
-        conversationId: task.id,
-        type: DISPATCH_EVENTS.unstaffed,
-        at: now,
-        withConversation: true,
-        payload: {
-          skill: skillKey(task.skill),
-          reason: `no online agent holds a valid ${skillKey(task.skill)} certification: the conversation waits in the queue`,
-        },
-      });
+      recordUnstaffed(b, { tenantId, conversationId: task.id, now }, skillKey(task.skill));
     }
   }
 
@@ -284,52 +264,26 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
       .from(conversations)
       .where(and(eq(conversations.tenantId, tenantId), inArray(conversations.state, ['queued', 'assigned'])))
       .orderBy(asc(conversations.createdAt), asc(conversations.id));
-    const waiting: Conversation[] = [];
-    const unclassified: string[] = [];
-    for (const conv of open) {
-      if (conv.state === 'assigned' && conv.assigneeId) {
-        const holder = agents.get(conv.assigneeId);
-        if (holder && presence.get(holder.id) === 'offline') {
-          // Its agent is gone: back to the queue in created_at order with the rest.
-          recordDecision(
-            b,
-            { type: 'requeued', taskId: conv.id, agentId: holder.id, at: now, reason: 'agent-offline' },
-            ctx(now),
-          );
-          waiting.push({ ...conv, state: 'queued', assigneeId: null });
-        } else if (holder || conv.skillId) {
-          // Held work counts as load (a skill-less one, claimed before routing, too).
-          dispatcher.adopt(taskOf(conv), conv.assigneeId, now);
-        }
-        continue;
-      }
-      if (conv.offeredTo) {
-        b.run(
-          sql`update ${conversations} set offered_to = null, offer_expires_at = null where id = ${conv.id}`,
-        );
-        b.event({
-          tenantId,
-          conversationId: conv.id,
-          type: DISPATCH_EVENTS.offerExpired,
-          recipientId: conv.offeredTo,
-          at: now,
-          payload: {
-            agentId: conv.offeredTo,
-            reason: 'rebuilt',
-            detail:
-              'the dispatcher was rebuilt (restart or policy change); the conversation is offered again',
-          },
-        });
-        b.checkpoint();
-      }
-      waiting.push(conv);
+    const plan = planRebuild(open, presence);
+    for (const { task, holderId } of plan.adopt) dispatcher.adopt(task, holderId, now);
+    for (const { conversationId, agentId } of plan.requeue) {
+      // Its agent is gone: back to the queue, at its place in created_at order.
+      recordDecision(
+        b,
+        { type: 'requeued', taskId: conversationId, agentId, at: now, reason: 'agent-offline' },
+        ctx(now),
+      );
     }
-    waiting.sort((x, y) => x.createdAt - y.createdAt || (x.id < y.id ? -1 : 1));
-    for (const conv of waiting) {
-      if (conv.skillId) {
-        record(b, dispatcher.enqueue(taskOf(conv), now), now);
-      } else if (!conv.triage) unclassified.push(conv.id);
+    for (const { conversationId, agentId } of plan.withdraw) {
+      withdrawOffer(
+        b,
+        { tenantId, conversationId, agentId, now },
+        'rebuilt',
+        'the dispatcher was rebuilt (restart or policy change); the conversation is offered again',
+      );
     }
+    for (const task of plan.enqueue) record(b, dispatcher.enqueue(task, now), now);
+    const { unclassified } = plan;
     await b.commit();
     logger.info('dispatch rebuilt', {
       tenantId,
@@ -339,28 +293,6 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
       unclassified: unclassified.length,
     });
     return { unclassified };
-  }
-
-  /** Withdraws a pending offer outside the dispatcher's own timeout/decline (closed, claimed). */
-  function withdrawOffer(
-    b: LogBatch,
-    conversationId: string,
-    agentId: string,
-    reason: string,
-    detail: string,
-    now: number,
-  ) {
-    b.run(sql`update ${conversations} set offered_to = null, offer_expires_at = null
-      where id = ${conversationId} and offered_to = ${agentId}`);
-    b.event({
-      tenantId,
-      conversationId,
-      type: DISPATCH_EVENTS.offerExpired,
-      recipientId: agentId,
-      at: now,
-      payload: { agentId, reason, detail },
-    });
-    b.checkpoint();
   }
 
   /** 404 for conversations the caller cannot see, 409 for an offer that is not theirs. */
@@ -412,7 +344,12 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
         const now = clock.now();
         const b = batch();
         if (before.status === 'offered' && before.agentId) {
-          withdrawOffer(b, conversationId, before.agentId, 'closed', 'the conversation was resolved', now);
+          withdrawOffer(
+            b,
+            { tenantId, conversationId, agentId: before.agentId, now },
+            'closed',
+            'the conversation was resolved',
+          );
         }
         record(b, dispatcher.release(conversationId, now), now);
         await b.commit();
