@@ -7,6 +7,7 @@ export * from './interviews.ts';
 export * from './knowledge.ts';
 export * from './pii.ts';
 export * from './qa.ts';
+export * from './security.ts';
 export * from './skills.ts';
 export * from './sops.ts';
 export * from './tenants.ts';
