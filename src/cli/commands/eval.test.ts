@@ -86,7 +86,7 @@ describe('tidedesk eval', () => {
     expect(readFileSync(report, 'utf8')).toContain('<svg');
   });
 
-  it('a suite asked for by name that does not exist yet exits 1 with a clear reason; export says what it needs', async () => {
+  it('a suite asked for by name that does not exist yet exits 1 with a clear reason', async () => {
     const missing = ['interview', 'simulator', 'copilot', 'compliance'].find(
       (n) => !existsSync(join('eval', n, 'suite.ts')),
     );
@@ -95,9 +95,6 @@ describe('tidedesk eval', () => {
       expect(res.code).toBe(1);
       expect(res.stderr).toContain('not implemented yet');
     }
-    const exp = await inProcess(['export', '--suite', 'intent']);
-    expect(exp.code).toBe(1);
-    expect(exp.stderr).toContain('golden-case store');
   });
 
   it('a bad run file for compare is a usage error', async () => {

@@ -4,7 +4,7 @@
  *   tidedesk eval [--suite NAME] [--cases FILE.jsonl] [--train FILE.jsonl]
  *                 [--provider embedded|llm|replay] [--json] [--report FILE.html] [--gate]
  *   tidedesk eval compare A.json B.json [--json] [--report FILE.html]
- *   tidedesk eval export --suite NAME
+ *   tidedesk eval export [--suite NAME] [--tenant SLUG] [--out DIR] [--json]
  *
  * Exit codes: 0 ok, 1 gate failure or failed run, 2 usage error.
  */
@@ -15,7 +15,8 @@ import type { Output } from '../output.ts';
 export const EVAL_HELP = `tidedesk eval [--suite NAME] [--cases FILE.jsonl] [--train FILE.jsonl]
               [--provider embedded|llm|replay] [--json] [--report FILE.html] [--gate]
 tidedesk eval compare A.json B.json [--json] [--report FILE.html]
-tidedesk eval export --suite NAME
+tidedesk eval export [--suite NAME] [--tenant demo] [--out DIR] [--json]
+                  golden cases recorded in the QA workspace, as JSONL per suite
 
 Suites: pii, compliance, intent, copilot, simulator, interview (see eval/README.md).
 Without --suite every implemented suite runs. Run results are saved as JSON next to --report,
@@ -32,6 +33,9 @@ export interface EvalFlags {
   json: boolean;
   report?: string;
   gate: boolean;
+  /** `export`: tenant slug and output folder. */
+  tenant?: string;
+  out?: string;
 }
 
 function usage(out: Output, message: string): number {
@@ -58,6 +62,8 @@ export async function evalCommand(out: Output, args: string[]): Promise<number> 
         json: { type: 'boolean' },
         report: { type: 'string' },
         gate: { type: 'boolean' },
+        tenant: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -80,6 +86,8 @@ export async function evalCommand(out: Output, args: string[]): Promise<number> 
     json: Boolean(values.json),
     report: str(values.report),
     gate: Boolean(values.gate),
+    tenant: str(values.tenant),
+    out: str(values.out),
   };
   const [sub, ...files] = positionals;
   try {

@@ -183,7 +183,10 @@ export async function listGoldenCases(
   return latest.slice(0, filter.limit ?? latest.length).map(({ row, authorName }) => toDto(row, authorName));
 }
 
-/** The case JSON of every current golden case per suite, oldest first (stable export order). */
+/**
+ * The case JSON of every current golden case per suite, in the order the cases were first
+ * recorded (a new version keeps its case's place, so exports diff cleanly).
+ */
 export async function goldenCasesForExport(
   db: Db,
   tenantId: string,
@@ -196,10 +199,16 @@ export async function goldenCasesForExport(
       and(eq(goldenCases.tenantId, tenantId), suites ? inArray(goldenCases.suite, [...suites]) : undefined),
     )
     .orderBy(desc(goldenCases.version), asc(goldenCases.createdAt));
-  const out = new Map<SuiteName, Record<string, unknown>[]>();
+  const firstRecorded = new Map<string, number>();
+  for (const { row } of rows) {
+    const key = `${row.suite}\u0000${row.caseId}`;
+    firstRecorded.set(key, Math.min(firstRecorded.get(key) ?? row.createdAt, row.createdAt));
+  }
+  const since = (row: GoldenCaseRow) => firstRecorded.get(`${row.suite}\u0000${row.caseId}`) ?? row.createdAt;
   const latest = latestVersions(rows).sort(
-    (a, b) => a.row.createdAt - b.row.createdAt || a.row.id.localeCompare(b.row.id),
+    (a, b) => since(a.row) - since(b.row) || a.row.caseId.localeCompare(b.row.caseId),
   );
+  const out = new Map<SuiteName, Record<string, unknown>[]>();
   for (const { row } of latest) {
     const list = out.get(row.suite) ?? [];
     list.push(row.case);
