@@ -117,6 +117,7 @@ export async function evalCommand(out: Output, args: string[]): Promise<number> 
         return await compareCommand(out, files[0]!, files[1]!, flags);
       }
       case 'export': {
+        if (files.length > 0) return usage(out, `Unexpected argument "${files[0]}".`);
         const { exportCommand } = await import('./eval-export.ts');
         return await exportCommand(out, flags);
       }
