@@ -17,6 +17,8 @@ import { piiRoutes } from '#routes/pii/index.ts';
 import { qaRoutes } from '#routes/qa/index.ts';
 import type { Deps } from './deps.ts';
 import { identify } from './http/auth.ts';
+import { csrfGuard } from './http/csrf.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import type { AppEnv, Services } from './http/env.ts';
 import { AppError, type ProblemCode, problemResponse } from './http/problem.ts';
 import { createTokenService } from './services/auth/tokens.ts';
@@ -64,6 +66,7 @@ export function createApp(deps: Deps) {
     c.set('services', services);
     await next();
   });
+  app.use('*', securityHeaders);
   app.use(
     '/api/*',
     bodyLimit({
@@ -76,6 +79,7 @@ export function createApp(deps: Deps) {
       },
     }),
   );
+  app.use('*', csrfGuard);
   app.use('*', identify);
 
   app.route('/', healthRoutes);
