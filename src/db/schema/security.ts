@@ -32,6 +32,13 @@ export const sessions = sqliteTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
     deviceId: text('device_id'),
+    /**
+     * `page` (the browser workspace: idle lock and the concurrent-session limit apply) or `api`
+     * (a token from POST /api/v1/auth/token held by a program: revocable, never idle-locked).
+     */
+    channel: text('channel', { enum: ['page', 'api'] })
+      .notNull()
+      .default('api'),
   },
   (t) => [
     index('sessions_user_idx').on(t.userId, t.revokedAt, t.createdAt),

@@ -1,0 +1,1 @@
+ALTER TABLE `sessions` ADD `channel` text DEFAULT 'api' NOT NULL;
