@@ -15,6 +15,7 @@ import { healthRoutes } from '#routes/health/index.ts';
 import { interviewRoutes } from '#routes/interviews/index.ts';
 import { piiRoutes } from '#routes/pii/index.ts';
 import { qaRoutes } from '#routes/qa/index.ts';
+import { trainingRoutes } from '#routes/training/index.ts';
 import type { Deps } from './deps.ts';
 import { identify } from './http/auth.ts';
 import { csrfGuard } from './http/csrf.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: Deps) {
   app.route('/', auditRoutes);
   app.route('/', dispatchRoutes);
   app.route('/', interviewRoutes);
+  app.route('/', trainingRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

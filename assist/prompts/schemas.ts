@@ -94,14 +94,46 @@ export const ComplianceVerdictSchema = z.object({
 });
 export type ComplianceVerdict = z.infer<typeof ComplianceVerdictSchema>;
 
+const Lines = (empty: string) =>
+  z
+    .array(z.string().max(1000))
+    .max(40)
+    .transform((items) => (items.length === 0 ? empty : items.map((i) => `- ${i}`).join('\n')));
+
+/** The bot customer of the simulation training cabin (assist/simulator; src/services/training). */
+export const SimulatorPersonaInputSchema = z.object({
+  lang: Lang,
+  persona: z.string().min(1).max(600),
+  goal: z.string().min(1).max(1000),
+  knownFacts: Lines('(none)'),
+  hiddenFacts: Lines('(none)'),
+  revealNow: Lines('(nothing new)'),
+  mustNotAccept: Lines('(none)'),
+  mood: z.string().min(1).max(40),
+  engineLine: z.string().max(2000),
+  ending: z.string().max(200),
+  transcript: Transcript,
+});
+export type SimulatorPersonaInput = z.input<typeof SimulatorPersonaInputSchema>;
+
+export const SimulatorPersonaReplySchema = z.object({
+  /** The customer's next message, in character. */
+  reply: z.string().min(1).max(1200),
+  /** Only when the conversation is ending: how the customer felt it went (advisory). */
+  verdict: z.object({ satisfied: z.boolean(), summary: z.string().max(600) }).nullable(),
+});
+export type SimulatorPersonaReply = z.infer<typeof SimulatorPersonaReplySchema>;
+
 /** Input schema per prompt id. */
 export const PROMPT_INPUT_SCHEMAS = {
   'copilot-reply': CopilotReplyInputSchema,
   'compliance-judge': ComplianceJudgeInputSchema,
+  'simulator-persona': SimulatorPersonaInputSchema,
 } as const;
 
 /** Output schemas by the name prompt front matter uses. */
 export const OUTPUT_SCHEMAS = {
   CopilotSuggestions: CopilotSuggestionsSchema,
   ComplianceVerdict: ComplianceVerdictSchema,
+  SimulatorPersonaReply: SimulatorPersonaReplySchema,
 } as const;

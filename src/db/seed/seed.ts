@@ -8,6 +8,7 @@ import * as t from '#src/db/schema/index.ts';
 import type { Clock } from '#src/ports/clock.ts';
 import type { Ids } from '#src/ports/ids.ts';
 import { hashPassword } from '#src/services/auth/passwords.ts';
+import { seedDemoTraining } from './demo-training.ts';
 import { DEMO_TENANTS } from './tenants.ts';
 import type { SeedTenant } from './types.ts';
 
@@ -138,6 +139,7 @@ export async function seedDemo(deps: SeedDeps, tenants: SeedTenant[] = DEMO_TENA
   // One KDF run for the shared demo password; every account still verifies through PBKDF2.
   const passwordHash = await hashPassword(deps.password);
   for (const tenant of tenants) await seedTenant(deps, tenant, passwordHash);
+  await seedDemoTraining(deps);
 }
 
 export async function isEmpty(db: Db): Promise<boolean> {
