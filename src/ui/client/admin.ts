@@ -27,7 +27,8 @@ interface PageData {
   strings: Partial<Strings>;
 }
 
-const TABS = ['people', 'skills', 'sops', 'knowledge'] as const;
+// The PII tab's content comes from its own island (admin-pii.ts); this one only switches to it.
+const TABS = ['people', 'skills', 'sops', 'knowledge', 'pii'] as const;
 type Tab = (typeof TABS)[number];
 
 const data = readPageData<PageData>();

@@ -1,15 +1,18 @@
-/** @module The tenant admin: people, skills, SOPs (with steps) and knowledge, in tabs. */
+/** @module The tenant admin: people, skills, SOPs (with steps), knowledge and PII, in tabs. */
+import { raw } from 'hono/html';
 import { Layout, type LayoutProps } from '../layout.tsx';
+import { PII_ADMIN_STYLES } from './pii-styles.ts';
 
 type Shell = Pick<LayoutProps, 'lang' | 't' | 'langLinks' | 'user' | 'tenantName' | 'data'>;
 
-export const ADMIN_TABS = ['people', 'skills', 'sops', 'knowledge'] as const;
+export const ADMIN_TABS = ['people', 'skills', 'sops', 'knowledge', 'pii'] as const;
 export type AdminTab = (typeof ADMIN_TABS)[number];
 
 export function AdminPage(props: Shell) {
   const { t } = props;
   return (
-    <Layout {...props} title={t('admin.title')} active="admin" scripts={['admin']}>
+    <Layout {...props} title={t('admin.title')} active="admin" scripts={['admin', 'admin-pii']}>
+      <style>{raw(PII_ADMIN_STYLES)}</style>
       <main class="page">
         <div class="page-inner">
           <div class="page-head">

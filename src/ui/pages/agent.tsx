@@ -7,6 +7,7 @@ import type { T } from '../i18n.ts';
 import type { IconName } from '../icons.ts';
 import { Icon, Layout, type LayoutProps } from '../layout.tsx';
 import { AGENT_DISPATCH_STYLES } from './agent-styles.ts';
+import { PII_CHIP_STYLES } from './pii-styles.ts';
 
 type Shell = Pick<LayoutProps, 'lang' | 't' | 'langLinks' | 'user' | 'tenantName' | 'data'>;
 
@@ -79,6 +80,7 @@ export function AgentPage(props: Shell) {
   return (
     <Layout {...props} title={t('agent.title')} active="agent" scripts={['agent']}>
       <style>{raw(AGENT_DISPATCH_STYLES)}</style>
+      <style>{raw(PII_CHIP_STYLES)}</style>
       <main class="workspace" id="workspace">
         <aside class="sidebar" aria-label={t('agent.title')}>
           <div class="sidebar-head">

@@ -10,6 +10,7 @@ import { ApiError, api, backoff, sleep } from './api.ts';
 import { clientId, composing, emptyState, fill, h } from './dom.ts';
 import { type Live, live } from './live.ts';
 import type { Translate } from './page-data.ts';
+import { maskedMessageBody } from './pii-chips.ts';
 import { reconnectOrSignIn } from './staff-session.ts';
 import { clockTime, dateTime } from './time.ts';
 
@@ -386,7 +387,8 @@ export class ConversationPane {
           'data-testid': m.authorRole === 'customer' ? 'customer-message' : 'agent-message',
           'data-seq': m.seq,
         },
-        h('div', { class: 'bubble' }, m.text),
+        // Masked values become chips with a reveal action (pii-chips.ts).
+        h('div', { class: 'bubble' }, ...maskedMessageBody(m, t)),
         h('div', { class: 'msg-meta' }, `${who} · ${clockTime(m.createdAt, this.ctx.lang)}`),
       );
     });
