@@ -23,6 +23,8 @@ Commands:
   eval [--suite NAME] [--gate] [--report FILE.html] [--json]   run eval suites (eval --help)
   sim tidal [--roster-cap 0.5] [--seeds 3] [--report FILE.html]
                      simulate the 6× tidal day: team vs individual vs elastic routing
+  sim import-tau2 [--tenant demo] [--json]
+                     store the τ²-bench tasks (TIDEDESK_DATASETS) as an English training catalogue
 
 Options:
   --json             print one JSON object as the last line
@@ -41,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       report: { type: 'string' },
       'roster-cap': { type: 'string' },
       seeds: { type: 'string' },
+      tenant: { type: 'string' },
       'new-key-env': { type: 'string' },
       batch: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -65,6 +68,12 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'sim': {
+      if (positionals[0] === 'import-tau2') {
+        const { simImportTau2Command } = await import('./commands/sim-import.ts');
+        return simImportTau2Command(out, {
+          tenant: typeof values.tenant === 'string' ? values.tenant : 'demo',
+        });
+      }
       const { simCommand } = await import('./commands/sim.ts');
       return simCommand(out, {
         scenario: positionals[0],
