@@ -40,6 +40,13 @@ describe('English address recogniser', () => {
     ]);
   });
 
+  it('keeps a quadrant after the street type, with the city, state and ZIP after it', () => {
+    expect(values('Ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500 please', 'ADDRESS')).toEqual([
+      '1600 Pennsylvania Avenue NW, Washington, DC 20500',
+    ]);
+    expect(values('Drop it at 15 Main St E today', 'ADDRESS')).toEqual(['15 Main St E']);
+  });
+
   it('finds PO boxes, UK postcodes and continental street forms', () => {
     expect(values('Mail it to PO Box 9120, Springfield, IL 62704.', 'ADDRESS')).toEqual([
       'PO Box 9120, Springfield, IL 62704',

@@ -167,6 +167,8 @@ const EN_TAIL =
   `(?:\\s(?:\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]?\\s\\d[A-Z]{2}))?)?`;
 const EN_ADDRESS = new RegExp(
   `\\d{1,6}[A-Za-z]?\\s(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?\\s)?(?:[A-Z0-9][\\p{L}'’.-]{0,20}\\s){0,3}(?:${STREET_TYPES})\\b\\.?` +
+    // "Pennsylvania Avenue NW": a quadrant or direction after the street type.
+    `(?:\\s(?:NE|NW|SE|SW|N|S|E|W)\\b\\.?)?` +
     `(?:,?\\s(?:Apt|Apartment|Suite|Ste|Unit|Fl|Floor|Room|Rm|#)\\.?\\s?#?[0-9A-Z][0-9A-Za-z-]{0,5})?` +
     EN_TAIL,
   'gu',

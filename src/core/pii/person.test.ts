@@ -21,6 +21,16 @@ describe('Chinese person names', () => {
   });
 });
 
+describe('Chinese names after English cues', () => {
+  it('finds a full Chinese name after "I\'m", "my name is" or "Dear", not ordinary words', () => {
+    expect(values("Hi, I'm 王芳, my phone is 13912345678", 'PERSON')).toEqual(['王芳']);
+    expect(values('my name is 欧阳娜娜', 'PERSON')).toEqual(['欧阳娜娜']);
+    expect(values('Dear 李明，您好', 'PERSON')).toEqual(['李明']);
+    expect(values("I'm 王者荣耀 player", 'PERSON')).toEqual([]);
+    expect(values("It's 下午三点 now", 'PERSON')).toEqual([]);
+  });
+});
+
 describe('English person names', () => {
   it('finds names after cues, titles with full names, and all-caps card names', () => {
     expect(values('My name is Sarah Johnson.', 'PERSON')).toEqual(['Sarah Johnson']);

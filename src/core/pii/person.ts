@@ -142,6 +142,25 @@ function readName(re: RegExp, text: string, at: number): { start: number; raw: s
   return m && raw ? { start: m.index + m[0].length - raw.length, raw } : null;
 }
 
+/**
+ * "I'm 王芳", "my name is 欧阳娜娜", "Dear 李明": a Chinese full name (surname + given name, standing
+ * alone) right after an English cue, as bilingual customers write.
+ */
+function zhAfterEnglishCue(
+  text: string,
+  at: number,
+  g: Record<string, string | undefined>,
+): Candidate | null {
+  let start = at;
+  while (start < text.length && start - at < 3 && /[ \t]/.test(text[start]!)) start++;
+  if (!isHan(text[start])) return null;
+  const len = zhNameAt(text, start);
+  const end = start + len;
+  if (len < 2 || (isHan(text[end]) && !NOT_GIVEN_NAME.has(text[end]!))) return null;
+  const score = g.weak ? 0.7 : g.title ? 0.75 : 0.85;
+  return { type: 'PERSON', start, end, score, contextWeight: 0 };
+}
+
 function findEn(text: string, out: Candidate[]): void {
   EN_CUES.lastIndex = 0;
   for (let cue = EN_CUES.exec(text); cue !== null; cue = EN_CUES.exec(text)) {
@@ -177,6 +196,11 @@ function findEn(text: string, out: Candidate[]): void {
           score: 0.8,
           contextWeight: 0,
         });
+    }
+    const zh = zhAfterEnglishCue(text, at, g);
+    if (zh) {
+      out.push(zh);
+      continue;
     }
     const n = readName(g.title ? FULL_NAME_Y : NAME_Y, text, at);
     if (!n) continue;
