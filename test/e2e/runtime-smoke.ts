@@ -96,6 +96,26 @@ export async function conversationRoundTrip(base: string): Promise<RoundTrip> {
   return { token, conversationId };
 }
 
+/**
+ * Personal data is masked before it is stored, on every runtime (WebCrypto sealing included): the
+ * answer carries the mask and entity metadata, a retry is recognised by the keyed MAC of the raw
+ * text, and a different number behind the same mask is a conflict.
+ */
+export async function maskedAtTheSource(base: string, trip: RoundTrip): Promise<void> {
+  const path = `/api/v1/conversations/${trip.conversationId}/messages`;
+  const send = (text: string) =>
+    request(base, 'POST', path, { token: trip.token, body: { text, clientMessageId: 'smoke-pii' } });
+  const posted = await send('call me at 13812345678');
+  expect(posted.status, JSON.stringify(posted.body)).toBe(201);
+  expect(posted.body.text).toBe('call me at 138****5678');
+  const pii = posted.body.pii as { entities: { type: string }[] };
+  expect(pii.entities.map((e) => e.type)).toEqual(['PHONE']);
+  const retried = await send('call me at 13812345678');
+  expect(retried.status).toBe(200);
+  expect(retried.body.id).toBe(posted.body.id);
+  expect((await send('call me at 13899995678')).status).toBe(409);
+}
+
 export interface SseFrame {
   id?: string;
   event?: string;

@@ -13,6 +13,7 @@ import {
   assetsServed,
   conversationRoundTrip,
   demoSeedComplete,
+  maskedAtTheSource,
   type RoundTrip,
   realtimeDelivery,
   waitForHealthy,
@@ -85,6 +86,15 @@ function smokeSuite(name: string, start: (dir: string) => Promise<{ url: string;
       async () => {
         expect(trip, 'needs the round trip above').toBeDefined();
         await realtimeDelivery(server!.url, trip!);
+      },
+      TEST_MS,
+    );
+
+    it(
+      'stores personal data masked (sealed with WebCrypto) and tells retries from different values',
+      async () => {
+        expect(trip, 'needs the round trip above').toBeDefined();
+        await maskedAtTheSource(server!.url, trip!);
       },
       TEST_MS,
     );
