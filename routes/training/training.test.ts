@@ -375,12 +375,12 @@ describe('certification', () => {
       }),
       200,
     );
-    expect(result.certified).toEqual([expect.objectContaining({ skill: 'ecommerce.refund', level: 1 })]);
+    expect(result.certified).toEqual([expect.objectContaining({ skill: 'ecommerce.refund', level: 2 })]);
 
     const [skill] = await t.deps.db.select().from(skills).where(eq(skills.key, 'ecommerce.refund'));
     const rows = await t.deps.db.select().from(certifications).where(eq(certifications.userId, me!.id));
     const cert = rows.find((c) => c.skillId === skill!.id)!;
-    expect(cert).toMatchObject({ level: 1, source: 'simulator+live', certifiedAt: t.clock.now() });
+    expect(cert).toMatchObject({ level: 2, source: 'simulator+live', certifiedAt: t.clock.now() });
     expect(cert.expiresAt).toBe(t.clock.now() + 365 * 86_400_000);
     const [after] = await t.deps.db.select().from(users).where(eq(users.id, me!.id));
     expect(after!.role).toBe('agent');

@@ -204,6 +204,8 @@ function scoreLive(
   state: TrainingSession['state'],
   sops: SopCatalogue,
 ) {
+  // Nothing said yet (the examiner recorded a result straight away): nothing to score.
+  if (state.transcript.length === 0) return null;
   const resumed = resumeSession(card, state, { sops });
   return resumed.ok ? resumed.session.verdict() : null;
 }
