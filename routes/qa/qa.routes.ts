@@ -106,6 +106,7 @@ export const CaseDraftSchema = z
     }),
   })
   .openapi('GoldenCaseDraft');
+export type CaseDraftDto = z.infer<typeof CaseDraftSchema>;
 
 const tags = ['QA workspace'];
 

@@ -29,17 +29,18 @@ export function Icon(props: { name: IconName; class?: string }) {
   );
 }
 
-export type NavKey = 'agent' | 'supervisor' | 'admin';
+export type NavKey = 'agent' | 'supervisor' | 'admin' | 'qa';
 
 const NAV: {
   key: NavKey;
   href: string;
-  label: 'nav.agent' | 'nav.supervisor' | 'nav.admin';
+  label: 'nav.agent' | 'nav.supervisor' | 'nav.admin' | 'nav.qa';
   roles: Role[];
 }[] = [
   { key: 'agent', href: '/agent', label: 'nav.agent', roles: ['agent', 'supervisor', 'admin'] },
   { key: 'supervisor', href: '/supervisor', label: 'nav.supervisor', roles: ['supervisor', 'admin'] },
   { key: 'admin', href: '/admin', label: 'nav.admin', roles: ['admin'] },
+  { key: 'qa', href: '/qa', label: 'nav.qa', roles: ['qa', 'admin'] },
 ];
 
 export interface LangLinks {

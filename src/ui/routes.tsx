@@ -20,6 +20,7 @@ import { AdminPage } from './pages/admin.tsx';
 import { AgentPage } from './pages/agent.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { MessagePage } from './pages/message-page.tsx';
+import { QaPage } from './pages/qa.tsx';
 import { SupervisorPage } from './pages/supervisor.tsx';
 import { WidgetPage } from './pages/widget.tsx';
 import { clearSession, guardPage, homeFor, type StaffPageContext, safeNext, setSession } from './session.ts';
@@ -32,6 +33,7 @@ const PAGE_ROLES = {
   agent: AGENT_ROLES,
   supervisor: OVERSIGHT_ROLES,
   admin: ['admin'],
+  qa: ['qa', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 const langLinks = (c: Context<AppEnv>) => ({ zh: withLang(c, 'zh'), en: withLang(c, 'en') });
@@ -234,6 +236,21 @@ uiRoutes.get('/admin', (c) =>
         data={{
           lang: page.lang,
           strings: pickStrings(page.lang, ['admin.', 'common.', 'role.', 'lang.']),
+        }}
+      />,
+    ),
+  ),
+);
+
+uiRoutes.get('/qa', (c) =>
+  staffPage(c, PAGE_ROLES.qa, (page) =>
+    c.html(
+      <QaPage
+        {...shell(c, page)}
+        tenantSlug={page.tenant.slug}
+        data={{
+          lang: page.lang,
+          strings: pickStrings(page.lang, ['qa.', 'common.', 'state.', 'time.', 'lang.']),
         }}
       />,
     ),
