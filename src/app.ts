@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { agentRoutes } from '#routes/agents/index.ts';
 import { auditRoutes } from '#routes/audit/index.ts';
 import { authRoutes } from '#routes/auth/index.ts';
+import { complianceRoutes } from '#routes/compliance/index.ts';
 import { conversationRoutes } from '#routes/conversations/index.ts';
 import { directoryRoutes } from '#routes/directory/index.ts';
 import { dispatchRoutes } from '#routes/dispatch/index.ts';
@@ -23,6 +24,7 @@ import { securityHeaders } from './http/security-headers.ts';
 import type { AppEnv, Services } from './http/env.ts';
 import { AppError, type ProblemCode, problemResponse } from './http/problem.ts';
 import { createTokenService } from './services/auth/tokens.ts';
+import { createComplianceService } from './services/compliance/index.ts';
 import { createConversationService } from './services/conversations/conversation-service.ts';
 import { createQueueOnlyDispatch } from './services/dispatch/queue-only.ts';
 import { createPiiService } from './services/pii/index.ts';
@@ -49,13 +51,21 @@ const HTTP_EXCEPTION_CODES: Record<number, ProblemCode> = {
 function buildServices(deps: Deps): Services {
   const pii = createPiiService(deps);
   const dispatch = deps.dispatch ?? createQueueOnlyDispatch(deps);
+  const compliance = createComplianceService({
+    ...deps,
+    audit: pii.audit,
+    hashKey: deps.secrets.tokenKey,
+    redact: async (tenantId, text) => (await pii.ingest.prepare(tenantId, text)).text,
+    detectors: pii.detectors,
+  });
   return {
     ...deps,
     dispatch,
     tokens: createTokenService(deps.secrets.tokenKey, deps.config.tokenTtlSeconds, deps.clock),
     pii,
     audit: pii.audit,
-    conversations: createConversationService({ ...deps, dispatch, pii: pii.ingest }),
+    compliance,
+    conversations: createConversationService({ ...deps, dispatch, pii: pii.ingest, compliance }),
   };
 }
 
@@ -86,6 +96,7 @@ export function createApp(deps: Deps) {
   app.route('/', healthRoutes);
   app.route('/', authRoutes);
   app.route('/', conversationRoutes);
+  app.route('/', complianceRoutes);
   app.route('/', agentRoutes);
   app.route('/', directoryRoutes);
   app.route('/', piiRoutes);

@@ -25,6 +25,10 @@ export const NewMessageSchema = z
       .max(100)
       .regex(/^[A-Za-z0-9._:-]+$/, 'letters, digits and . _ : - only')
       .openapi({ example: 'c-3f7a9e21' }),
+    overrideId: z.string().min(1).max(100).optional().openapi({
+      description:
+        'Agents: a supervisor-approved compliance override for exactly this text (POST …/compliance/overrides); without one, block-level findings are refused with 422 compliance_blocked.',
+    }),
   })
   .openapi('NewMessage');
 

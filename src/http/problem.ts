@@ -20,6 +20,7 @@ export const PROBLEM_CODES = [
   'session_locked',
   'not_available',
   'vault_unreadable',
+  'compliance_blocked',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -59,6 +60,7 @@ const TITLES: Record<ProblemCode, string> = {
   session_locked: 'Session locked',
   not_available: 'Not available on this runtime',
   vault_unreadable: 'Stored value unreadable',
+  compliance_blocked: 'Blocked by compliance rules',
   internal_error: 'Internal server error',
 };
 
@@ -94,6 +96,7 @@ const CODE_STATUS: Record<ProblemCode, number> = {
   session_locked: STATUS.UNAUTHORIZED,
   not_available: STATUS.NOT_IMPLEMENTED,
   vault_unreadable: STATUS.CONFLICT,
+  compliance_blocked: STATUS.UNPROCESSABLE,
   internal_error: STATUS.INTERNAL,
 };
 

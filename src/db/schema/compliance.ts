@@ -5,6 +5,7 @@
  * it is computed from (keyed by client message id, so a retried send never counts twice).
  */
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { RulePack } from '#assist/compliance/rule-pack.ts';
 import { conversations } from './conversations.ts';
 import { tenants } from './tenants.ts';
 import { users } from './users.ts';
@@ -22,7 +23,7 @@ export const complianceRulePacks = sqliteTable(
       .references(() => tenants.id),
     version: integer('version').notNull(),
     /** The validated pack (defaults applied), its `version` field equal to the row's. */
-    pack: text('pack', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    pack: text('pack', { mode: 'json' }).$type<RulePack>().notNull(),
     createdBy: text('created_by').references(() => users.id),
     createdAt: integer('created_at').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(false),

@@ -21,6 +21,7 @@ import { AppError, notFound } from '#src/http/problem.ts';
 import type { Clock } from '#src/ports/clock.ts';
 import type { Ids } from '#src/ports/ids.ts';
 import type { EventBus } from '#src/realtime/bus.ts';
+import type { ComplianceService } from '#src/services/compliance/index.ts';
 import type { DispatchPort } from '#src/services/dispatch/port.ts';
 import type { MessageIngest } from '#src/services/pii/ingest.ts';
 import { toStreamEvent } from './event-log.ts';
@@ -34,11 +35,15 @@ export interface ConversationDeps {
   pii: MessageIngest;
   /** Routes new conversations and frees agents on resolve (live, or queue-only on Workers). */
   dispatch: DispatchPort;
+  /** Runs before a message is stored: enforces block-level compliance findings, feeds complaint risk. */
+  compliance?: Pick<ComplianceService, 'beforeMessage'>;
 }
 
 export interface NewMessage {
   text: string;
   clientMessageId: string;
+  /** A supervisor-approved compliance override for exactly this text (agent sends). */
+  overrideId?: string;
 }
 
 /** Next per-conversation event seq, computed inside the same statement that inserts the event. */
@@ -245,6 +250,7 @@ export function createConversationService(deps: ConversationDeps) {
       if (!conv) throw new Error('conversation vanished after insert');
       const created = conv.id === id;
       if (created) await publishEvents(and(eq(events.conversationId, id), eq(events.seq, 1))!);
+      await deps.compliance?.beforeMessage(conv, p, input);
       const { message } = await insertMessage(conv, { role: 'customer', id: p.customerId }, input);
       await assertSameText(message, input);
       // Classify the stored (masked) opening and queue it; a retry re-checks, so a create that
@@ -267,6 +273,8 @@ export function createConversationService(deps: ConversationDeps) {
           p.kind === 'customer'
             ? { role: 'customer' as const, id: p.customerId }
             : { role: 'agent' as const, id: p.userId };
+        // Block-level compliance findings stop a staff send here (422), before anything is stored.
+        await deps.compliance?.beforeMessage(conv, p, input);
         // A retried client id inserts nothing and comes back as the stored message.
         const result = await insertMessage(conv, author, input);
         await assertSameText(result.message, input);
