@@ -370,5 +370,24 @@ describe.skipIf(!run)('pages in Chromium', () => {
     expect(await agent.page.getByTestId('conversation-item').count()).toBe(0);
     await agent.page.getByTestId('conversation-empty').waitFor();
     await screenshot(agent.page, 'agent-empty');
+
+    // Signing out takes an online agent offline at once (not only after missed heartbeats).
+    await agent.page.getByTestId('presence-online').click();
+    await agent.page.locator('[data-testid="presence-status"][data-status="online"]').waitFor();
+    await agent.page.getByRole('button', { name: 'Sign out' }).click();
+    await agent.page.waitForURL((url) => url.pathname.startsWith('/login'));
+    const signIn2 = await fetch(`${server.url}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'agent1@northwind.test', password: 'tidedesk-demo' }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    await expect
+      .poll(async () => {
+        const res = await fetch(`${server.url}/api/v1/agents/me/presence`, {
+          headers: { authorization: `Bearer ${signIn2.token}` },
+        });
+        return ((await res.json()) as { status: string }).status;
+      })
+      .toBe('offline');
   });
 });

@@ -153,8 +153,16 @@ export function createInProcessDispatch(
     tenant,
     runStaffing,
 
-    conversationCreated(conv, firstText) {
-      return track(tenant(conv.tenantId).then((rt) => route(rt, conv, firstText)));
+    async conversationCreated(conv, firstText) {
+      // The conversation is already durable: a routing failure must not fail its creation. It
+      // is logged, and the next rebuild (or a retry of the create) routes it.
+      await track(tenant(conv.tenantId).then((rt) => route(rt, conv, firstText))).catch((err) =>
+        logger.error('routing a new conversation failed', {
+          tenantId: conv.tenantId,
+          conversationId: conv.id,
+          error: String(err),
+        }),
+      );
     },
     async conversationClosed(tenantId, conversationId) {
       await track((await tenant(tenantId)).closed(conversationId));

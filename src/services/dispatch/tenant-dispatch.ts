@@ -17,7 +17,7 @@ import type { Clock } from '#src/ports/clock.ts';
 import type { Ids } from '#src/ports/ids.ts';
 import type { Logger } from '#src/ports/logger.ts';
 import type { EventBus } from '#src/realtime/bus.ts';
-import { type AgentRecord, certValid, effectivePresence, loadAgents, toAgentInput } from './agents.ts';
+import { type AgentRecord, loadAgents } from './agents.ts';
 import {
   isOversight,
   loadConversation,
@@ -31,15 +31,10 @@ import { DISPATCH_EVENTS } from './events.ts';
 import type { Classification } from './intent-router.ts';
 import { createLogBatch, type LogBatch } from './log-batch.ts';
 import type { TransferInput } from './port.ts';
-import {
-  type PresenceView,
-  presenceView,
-  readPresence,
-  touchHeartbeat,
-  writePresence,
-} from './presence-store.ts';
+import { type PresenceView, presenceView, readPresence, touchHeartbeat } from './presence-store.ts';
 import { planRebuild, taskOf } from './rebuild-plan.ts';
 import { recordDecision, recordUnstaffed, withdrawOffer } from './record-decisions.ts';
+import { createRoster, type PresenceChangeOptions } from './roster.ts';
 import type { Scheduler } from './scheduler.ts';
 import { corePolicy, type DispatchSettings, loadSettings } from './settings.ts';
 
@@ -79,11 +74,7 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
   let settings: DispatchSettings;
   let dispatcher: Dispatcher = createDispatcher();
   let skillKeys = new Map<string, string>();
-  const agents = new Map<string, AgentRecord>();
-  /** Effective presence of every routable agent, as dispatch last applied it. */
-  const presence = new Map<string, Presence>();
-  /** Last heartbeat (server time) of every agent not offline. */
-  const beats = new Map<string, number>();
+  const roster = createRoster(tenantId);
   let dispatchTimer = idle();
   let sweepTimer = idle();
   let stopped = false;
@@ -127,8 +118,9 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
               }),
             };
     }
-    if (sweepTimer.at === null && beats.size > 0) {
-      const at = Math.min(...beats.values()) + timeoutMs();
+    const earliest = roster.earliestBeat();
+    if (sweepTimer.at === null && earliest !== null) {
+      const at = earliest + timeoutMs();
       sweepTimer = {
         at,
         cancel: scheduler.at(at, () => {
@@ -150,27 +142,17 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
   async function onSweep() {
     const now = clock.now();
     const b = batch();
-    for (const [userId, beat] of [...beats]) {
-      if (now - beat < timeoutMs()) continue;
+    for (const [userId, beat] of roster.due(now, timeoutMs())) {
       await applyPresence(b, userId, 'offline', 'heartbeat-timeout', now, { keepChoice: true, beat });
     }
     await b.commit();
-  }
-
-  /** Whether any online agent holds a valid certification for the skill. */
-  function staffed(skillId: string, now: number): boolean {
-    for (const [id, status] of presence) {
-      if (status !== 'online') continue;
-      if (agents.get(id)?.certifications.some((c) => c.skillId === skillId && certValid(c, now))) return true;
-    }
-    return false;
   }
 
   function enqueue(b: LogBatch, task: TaskInput, now: number) {
     const decisions = dispatcher.enqueue(task, now);
     record(b, decisions, now);
     const offered = decisions.some((d) => d.type === 'offered' && d.taskId === task.id);
-    if (!offered && !staffed(task.skill, now)) {
+    if (!offered && !roster.staffed(task.skill, now)) {
       recordUnstaffed(b, { tenantId, conversationId: task.id, now }, skillKey(task.skill));
     }
   }
@@ -182,41 +164,15 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
     status: Presence,
     reason: string,
     now: number,
-    opts: { keepChoice?: boolean; beat?: number; refresh?: boolean } = {},
+    opts: PresenceChangeOptions & { refresh?: boolean } = {},
   ) {
-    let agent = agents.get(userId);
-    if (!agent || opts.refresh) {
+    if (!roster.agents.has(userId) || opts.refresh) {
       // Coming online is when certifications and limits are re-read (they change between shifts).
       const [loaded] = await loadAgents(db, tenantId, userId);
       if (!loaded) throw new AppError('forbidden', 'Only agents take part in dispatch.');
-      agent = { ...loaded, presence: agent?.presence ?? loaded.presence };
-      agents.set(userId, agent);
+      roster.put(loaded);
     }
-    const previous = presence.get(userId) ?? 'offline';
-    const row = agent.presence;
-    writePresence(b, {
-      tenantId,
-      userId,
-      status,
-      reason,
-      now,
-      previous,
-      ...(opts.keepChoice ? { chosen: row?.chosen ?? status } : {}),
-      ...(opts.beat !== undefined ? { heartbeatAt: opts.beat } : {}),
-    });
-    agent.presence = {
-      userId,
-      tenantId,
-      status,
-      chosen: opts.keepChoice ? (row?.chosen ?? status) : status,
-      lastHeartbeatAt: opts.beat ?? now,
-      since: previous === status ? (row?.since ?? now) : now,
-      reason: previous === status ? (row?.reason ?? reason) : reason,
-    };
-    presence.set(userId, status);
-    if (status === 'offline') beats.delete(userId);
-    else beats.set(userId, opts.beat ?? now);
-    record(b, dispatcher.upsertAgent(toAgentInput(agent, status), now), now);
+    record(b, dispatcher.upsertAgent(roster.change(b, userId, status, reason, now, opts), now), now);
   }
 
   async function rebuild(): Promise<{ unclassified: string[] }> {
@@ -232,31 +188,11 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
     dispatchTimer = idle();
     sweepTimer.cancel();
     sweepTimer = idle();
-    agents.clear();
-    presence.clear();
-    beats.clear();
 
     const now = clock.now();
     const b = batch();
-    for (const a of await loadAgents(db, tenantId)) {
-      agents.set(a.id, a);
-      const status = effectivePresence(a.presence, now, timeoutMs());
-      if (a.presence && a.presence.status !== 'offline' && status === 'offline') {
-        // Heartbeats stopped while the process was down: offline now, as the sweep would have done.
-        writePresence(b, {
-          tenantId,
-          userId: a.id,
-          status: 'offline',
-          chosen: a.presence.chosen,
-          heartbeatAt: a.presence.lastHeartbeatAt,
-          reason: 'heartbeat-timeout',
-          now,
-          previous: a.presence.status,
-        });
-      }
-      presence.set(a.id, status);
-      if (status !== 'offline' && a.presence) beats.set(a.id, a.presence.lastHeartbeatAt);
-      dispatcher.upsertAgent(toAgentInput(a, status), now);
+    for (const input of roster.reset(await loadAgents(db, tenantId), now, timeoutMs(), b)) {
+      dispatcher.upsertAgent(input, now);
     }
 
     const open = await db
@@ -264,7 +200,7 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
       .from(conversations)
       .where(and(eq(conversations.tenantId, tenantId), inArray(conversations.state, ['queued', 'assigned'])))
       .orderBy(asc(conversations.createdAt), asc(conversations.id));
-    const plan = planRebuild(open, presence);
+    const plan = planRebuild(open, roster.statuses);
     for (const { task, holderId } of plan.adopt) dispatcher.adopt(task, holderId, now);
     for (const { conversationId, agentId } of plan.requeue) {
       // Its agent is gone: back to the queue, at its place in created_at order.
@@ -287,8 +223,8 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
     await b.commit();
     logger.info('dispatch rebuilt', {
       tenantId,
-      agents: agents.size,
-      online: [...presence.values()].filter((s) => s === 'online').length,
+      agents: roster.agents.size,
+      online: [...roster.statuses.values()].filter((s) => s === 'online').length,
       waiting: dispatcher.waitingCount,
       unclassified: unclassified.length,
     });
@@ -479,7 +415,7 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
         await applyPresence(b, p.userId, status, 'agent', now, { refresh: true });
         await b.commit();
         return presenceView(
-          agents.get(p.userId)?.presence ?? null,
+          roster.agents.get(p.userId)?.presence ?? null,
           now,
           settings.heartbeatTimeoutSeconds,
           'live',
@@ -492,16 +428,12 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
         const now = clock.now();
         const row = await readPresence(db, p.userId);
         const b = batch();
-        const current = effectivePresence(row, now, timeoutMs());
-        const known = presence.get(p.userId) ?? 'offline';
-        if (row && known === 'offline' && row.chosen !== 'offline') {
+        if (row && roster.statusOf(p.userId) === 'offline' && row.chosen !== 'offline') {
           // Back after a missed-heartbeat timeout: restore what the agent had chosen.
           await applyPresence(b, p.userId, row.chosen, 'heartbeat-resumed', now);
         } else if (row) {
           touchHeartbeat(b, p.userId, now);
-          if (current !== 'offline') beats.set(p.userId, now);
-          const agent = agents.get(p.userId);
-          if (agent?.presence) agent.presence = { ...agent.presence, lastHeartbeatAt: now };
+          roster.touch(p.userId, now);
         }
         await b.commit();
         const fresh = await readPresence(db, p.userId);
@@ -519,11 +451,9 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
       return exclusive(async () => {
         const [loaded] = await loadAgents(db, tenantId, userId);
         if (!loaded) return;
-        const previous = agents.get(userId);
-        agents.set(userId, { ...loaded, presence: previous?.presence ?? loaded.presence });
         const now = clock.now();
         const b = batch();
-        record(b, dispatcher.upsertAgent(toAgentInput(loaded, presence.get(userId) ?? 'offline'), now), now);
+        record(b, dispatcher.upsertAgent(roster.put(loaded), now), now);
         await b.commit();
       });
     },
@@ -539,8 +469,8 @@ export function createTenantDispatch(deps: TenantDispatchDeps, tenantId: string)
           settings,
           batch: b,
           dispatcher,
-          agents,
-          presenceOf: (id) => presence.get(id) ?? 'offline',
+          agents: roster.agents,
+          presenceOf: roster.statusOf,
           skillKey,
           setPresence: (userId, status, reason) => applyPresence(b, userId, status, reason, now),
         });

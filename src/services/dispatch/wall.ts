@@ -136,6 +136,7 @@ export async function buildWall(
     }))
     .sort((x, y) => x.name.localeCompare(y.name));
 
+  const agentById = new Map(agents.map((a) => [a.id, a]));
   const triage = { waiting: 0, longestWaitSeconds: null as number | null };
   const waitingBy = new Map<string, { count: number; oldest: number }>();
   for (const r of waitingRows) {
@@ -160,7 +161,7 @@ export async function buildWall(
       const busy = [0, 0, 0, 0, 0];
       let online = 0;
       for (const a of people) {
-        const agent = agents.find((x) => x.id === a.id)!;
+        const agent = agentById.get(a.id)!;
         if (agent.status !== 'online') continue;
         const cert = a.certifications.find((c) => c.skillId === s.id && certValid(c, now));
         if (!cert) continue;

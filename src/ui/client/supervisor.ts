@@ -141,9 +141,18 @@ live({
       (raw: unknown) => {
         wall.changed();
         const ev = raw as InboxEvent;
-        // Routing decisions change a conversation's skill, triage flag or offer: reload it.
+        // Classification sets the skill or the triage flag; the payload carries both.
         if (type === 'conversation.classified' || type === 'dispatch.triaged') {
-          if (ready && ev.conversationId) void fetchOne(ev.conversationId);
+          const known = ev.conversationId ? board.conversations.get(ev.conversationId) : undefined;
+          const routed = raw as { skillId?: string | null; triage?: boolean };
+          if (known) {
+            board.conversations.set(known.id, {
+              ...known,
+              skillId: routed.skillId ?? known.skillId,
+              triage: routed.triage ?? known.triage,
+            });
+            render();
+          }
           return;
         }
         if (!ready) early.push(ev);

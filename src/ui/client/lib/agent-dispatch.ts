@@ -179,8 +179,8 @@ export function createAgentDispatch(o: AgentDispatchOptions): AgentDispatch {
       // Expired or answered: the list reload shows what is left.
     }
     shifts.delete(id);
-    if (yes) usePresence(await api<PresenceDto>('/api/v1/agents/me/presence'));
     render();
+    if (yes) await reload().catch(() => {});
   }
 
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -338,6 +338,21 @@ export function createAgentDispatch(o: AgentDispatchOptions): AgentDispatch {
     else void decline(selected);
   });
 
+  // Signing out takes the agent offline at once (their work is requeued now, not after the
+  // heartbeat timeout). keepalive lets the request outlive the page it was sent from.
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[action="/logout"]')) {
+    form.addEventListener('submit', () => {
+      if (!isAgent || !live || presence?.status === 'offline') return;
+      void fetch('/api/v1/agents/me/presence', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'offline' }),
+        credentials: 'same-origin',
+        keepalive: true,
+      }).catch(() => {});
+    });
+  }
+
   setInterval(() => void heartbeat(), HEARTBEAT_MS);
   // Countdowns tick.
   setInterval(() => {
@@ -376,13 +391,13 @@ export function createAgentDispatch(o: AgentDispatchOptions): AgentDispatch {
           if (conversationId) remove(conversationId);
           return;
         case 'agent.presence':
-          if (data.userId === o.me.id) void reload();
+          if (data.userId === o.me.id) void reload().catch(() => {});
           return;
         case 'staffing.shift_offered':
         case 'staffing.shift_expired':
         case 'staffing.shift_released':
         case 'staffing.shift_accepted':
-          if (data.userId === o.me.id) void reload();
+          if (data.userId === o.me.id) void reload().catch(() => {});
           return;
         default:
           return;
