@@ -10,6 +10,7 @@ import { auditRoutes } from '#routes/audit/index.ts';
 import { authRoutes } from '#routes/auth/index.ts';
 import { complianceRoutes } from '#routes/compliance/index.ts';
 import { conversationRoutes } from '#routes/conversations/index.ts';
+import { copilotRoutes } from '#routes/copilot/index.ts';
 import { directoryRoutes } from '#routes/directory/index.ts';
 import { dispatchRoutes } from '#routes/dispatch/index.ts';
 import { healthRoutes } from '#routes/health/index.ts';
@@ -96,6 +97,7 @@ export function createApp(deps: Deps) {
   app.route('/', healthRoutes);
   app.route('/', authRoutes);
   app.route('/', conversationRoutes);
+  app.route('/', copilotRoutes);
   app.route('/', complianceRoutes);
   app.route('/', agentRoutes);
   app.route('/', directoryRoutes);
