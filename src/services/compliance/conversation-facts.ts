@@ -16,7 +16,7 @@ export async function loadConversation(
   db: Db,
   tenantId: string,
   id: string,
-): Promise<(SendFacts & { sopId: string | null }) | null> {
+): Promise<(SendFacts & { sopId: string | null; lastMessageSeq: number }) | null> {
   const [row] = await db
     .select({
       id: conversations.id,
@@ -25,6 +25,7 @@ export async function loadConversation(
       assigneeId: conversations.assigneeId,
       state: conversations.state,
       sopId: conversations.sopId,
+      lastMessageSeq: conversations.lastMessageSeq,
     })
     .from(conversations)
     .where(and(eq(conversations.id, id), eq(conversations.tenantId, tenantId)));

@@ -18,6 +18,7 @@ import type { Clock } from '#src/ports/clock.ts';
 import type { Ids } from '#src/ports/ids.ts';
 import type { Logger } from '#src/ports/logger.ts';
 import type { EventBus } from '#src/realtime/bus.ts';
+import { createCheckContextCache } from './check-context.ts';
 import { createCheckerCache, type DetectorSource } from './checkers.ts';
 import { createContextLoader } from './conversation-context.ts';
 import { loadConversation, type SendFacts } from './conversation-facts.ts';
@@ -82,12 +83,13 @@ export function createComplianceService(deps: ComplianceServiceDeps) {
   const llmReady = () => deps.assist.llm?.isConfigured('compliance') ?? false;
 
   /** A conversation the caller may read (404 otherwise, also across tenants). */
-  async function readable(p: StaffPrincipal, conversationId: string): Promise<SendFacts> {
+  async function readable(p: StaffPrincipal, conversationId: string) {
     const conv = await loadConversation(db, p.tenantId, conversationId);
     if (!conv || !canRead(p, conv)) throw new AppError('not_found', 'No such conversation.');
     return conv;
   }
 
+  const checkInputs = createCheckContextCache({ contexts, risk });
   const gate = createSendGate({ db, logger: deps.logger, checkers, contexts, risk, overrides });
 
   return {
@@ -113,11 +115,12 @@ export function createComplianceService(deps: ComplianceServiceDeps) {
     /** The realtime check of a draft. */
     async check(p: StaffPrincipal, input: CheckInput): Promise<CheckResult> {
       const conv = input.conversationId ? await readable(p, input.conversationId) : null;
-      const [tc, ctx, stored] = await Promise.all([
+      const [tc, inputs] = await Promise.all([
         checkers.get(p.tenantId),
-        conv ? contexts.load(conv) : Promise.resolve(null),
-        conv ? risk.get(p.tenantId, conv.id) : Promise.resolve(null),
+        conv ? checkInputs.get(conv) : Promise.resolve(null),
       ]);
+      const ctx = inputs?.draft ?? null;
+      const stored = inputs?.risk ?? null;
       const context = ctx?.context ?? {};
       let findings = tc.checker.check(input.text, context);
       let judge: JudgeReport = {
