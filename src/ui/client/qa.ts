@@ -53,7 +53,8 @@ function show(tab: Tab, focus = false) {
     if (active && focus) button.focus();
   }
   if (location.hash !== `#${tab}`) history.replaceState(null, '', `#${tab}`);
-  if (tab === 'conversations') void conversations.load();
+  // Conversations come and go: the list is fetched again each time the tab is shown.
+  if (tab === 'conversations') void conversations.load(true);
   if (tab === 'golden') void golden.load();
 }
 

@@ -423,6 +423,12 @@ export function createCaseEditor(opts: CaseEditorOptions): HTMLElement {
   }
 
   suiteSelect.addEventListener('change', () => void load());
+  root.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape') {
+      ev.preventDefault();
+      opts.onClose();
+    }
+  });
   void load();
   return root;
 }
