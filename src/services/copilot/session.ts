@@ -116,6 +116,8 @@ export function createSuggestionSession(deps: CopilotServiceDeps, input: Session
       ...(input.timeoutMs !== undefined ? { timeoutMs: input.timeoutMs } : {}),
     });
     const started = clock.now();
+    // Ask the model now; announcing the draft must not delay the request.
+    const first = iterator.next();
     const done = (async () => {
       await write('draft.start', {
         draftId,
@@ -125,9 +127,12 @@ export function createSuggestionSession(deps: CopilotServiceDeps, input: Session
         prompt: `${DRAFT_PROMPT.id}@${DRAFT_PROMPT.version}`,
       });
       try {
-        for await (const ev of iterator) {
-          if (stopped || closed) break;
-          await onDraftEvent(draftId, seq, r, ev, started);
+        for (let next = await first; !next.done; next = await iterator.next()) {
+          if (stopped || closed) {
+            await iterator.return(undefined);
+            break;
+          }
+          await onDraftEvent(draftId, seq, r, next.value, started);
         }
       } catch (err) {
         deps.logger.warn('copilot.draft.failed', { conversationId: conv.id, error: String(err) });
