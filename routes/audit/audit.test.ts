@@ -91,14 +91,14 @@ describe('GET /audit', () => {
 
   it('pages with limit and before', async () => {
     await seedLog();
-    const first = await list('?limit=2');
-    expect(first.body.items).toHaveLength(2);
-    expect(first.body.next).toBe(first.body.items[1]!.id);
-    const second = await list(`?limit=2&before=${first.body.next}`);
-    const third = await list(`?limit=2&before=${second.body.next}`);
-    expect(third.body.next).toBeNull();
-    const ids = [...first.body.items, ...second.body.items, ...third.body.items].map((e) => e.id);
-    expect(ids).toHaveLength(5);
+    // Only the seeded pii.* entries (sign-ins are audited too, by the auth service).
+    const first = await list('?action=pii&limit=3');
+    expect(first.body.items).toHaveLength(3);
+    expect(first.body.next).toBe(first.body.items[2]!.id);
+    const second = await list(`?action=pii&limit=3&before=${first.body.next}`);
+    expect(second.body.next).toBeNull();
+    const ids = [...first.body.items, ...second.body.items].map((e) => e.id);
+    expect(ids).toHaveLength(4);
     expect([...ids].sort((a, b) => b - a)).toEqual(ids);
   });
 
@@ -107,7 +107,9 @@ describe('GET /audit', () => {
     for (const email of ['supervisor@demo.test', 'qa@demo.test', 'agent1@demo.test']) {
       expect((await list('', await t.login(email))).status).toBe(403);
     }
-    expect((await list('', await t.login('admin@northwind.test'))).body.items).toEqual([]);
+    const theirs = (await list('', await t.login('admin@northwind.test'))).body.items;
+    expect(theirs.every((e) => e.actorEmail?.endsWith('@northwind.test'))).toBe(true);
+    expect(theirs.some((e) => e.action.startsWith('pii.'))).toBe(false);
     const bad = await list('?from=yesterday');
     expect(bad.status).toBe(422);
     expect((bad.body as unknown as { errors: { path: string }[] }).errors[0]!.path).toBe('query.from');
@@ -145,9 +147,8 @@ describe('GET /audit/export', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as AuditEntryDto);
     // The export's own entry is written first, so it is in the file too.
-    expect(rows.map((r) => r.action)).toEqual([
-      'audit.export',
-      'auth.login',
+    expect(rows[0]!.action).toBe('audit.export');
+    expect(rows.filter((r) => r.action.startsWith('pii.')).map((r) => r.action)).toEqual([
       'pii.policy.update',
       'pii.reveal.denied',
       'pii.reveal',

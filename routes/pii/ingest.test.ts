@@ -11,6 +11,7 @@ import { type Listening, listen } from '../../test/helpers/listen.ts';
 import { connectSse } from '../../test/helpers/sse.ts';
 import {
   ADDRESS,
+  approveOverride,
   CARD,
   CN_ID,
   claim,
@@ -79,7 +80,15 @@ describe('messages are stored masked', () => {
         authorization: `Bearer ${customer}`,
       });
       try {
-        const res = await post(t, agent, conv.id, `您好，请确认手机${PHONE}和邮箱${EMAIL}`, 'a-1');
+        const draft = `您好，请确认手机${PHONE}和邮箱${EMAIL}`;
+        // The compliance gate stops an agent draft in clear, and its answer carries no raw value…
+        const blocked = await post(t, agent, conv.id, draft, 'a-1');
+        expect(blocked.status).toBe(422);
+        const problem = await blocked.text();
+        expect(problem).toContain('compliance_blocked');
+        for (const raw of [PHONE, EMAIL]) expect(problem).not.toContain(raw);
+        // …and with a supervisor's override the message is stored masked like any other.
+        const res = await post(t, agent, conv.id, draft, 'a-1', await approveOverride(t, conv.id, draft));
         expect(res.status).toBe(201);
         const body = await json<{ text: string; pii: { entities: { type: string }[] } }>(res);
         expect(body.text).toBe('您好，请确认手机138****5678和邮箱z***@example.com');

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import {
   ADDRESS,
+  approveOverride,
   CARD,
   CN_ID,
   claim,
@@ -51,9 +52,11 @@ describe('no raw personal data in logs or error bodies', () => {
       t.call('POST', path, { token, body, headers }).then(record);
 
     expect((await send(customer, { text: LADEN, clientMessageId: 'c-2' })).status).toBe(201);
-    expect((await send(agent, { text: `请核对 ${PHONE} 和 ${EMAIL}`, clientMessageId: 'a-1' })).status).toBe(
-      201,
-    );
+    // An agent draft in clear: blocked by compliance (422), then sent under a supervisor override.
+    const draft = `请核对 ${PHONE} 和 ${EMAIL}`;
+    expect((await send(agent, { text: draft, clientMessageId: 'a-1' })).status).toBe(422);
+    const overrideId = await approveOverride(t, conv.id, draft);
+    expect((await send(agent, { text: draft, clientMessageId: 'a-1', overrideId })).status).toBe(201);
     // Conflict: the same client id with different personal data.
     expect(
       (await send(customer, { text: `手机${PHONE.replace(/8$/, '9')}`, clientMessageId: 'c-2' })).status,
@@ -104,7 +107,7 @@ describe('no raw personal data in logs or error bodies', () => {
     expect((await reveal(t, agent, conv.id, phone.id, `again ${PHONE}`).then(record)).status).toBe(409);
     // An internal failure while storing a message: the 500 is logged with its stack and query.
     await t.deps.db.run(sql`alter table pii_vault rename to pii_vault_away`);
-    expect((await send(agent, { text: LADEN, clientMessageId: 'a-500' })).status).toBe(500);
+    expect((await send(customer, { text: LADEN, clientMessageId: 'c-500' })).status).toBe(500);
     await t.deps.db.run(sql`alter table pii_vault_away rename to pii_vault`);
     // Resolved conversation: writing is a conflict.
     await t.call('POST', `/api/v1/conversations/${conv.id}/resolve`, { token: agent });

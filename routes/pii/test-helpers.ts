@@ -59,11 +59,26 @@ export async function post(
   conversationId: string,
   text: string,
   clientMessageId: string,
+  overrideId?: string,
 ) {
   return t.call('POST', `/api/v1/conversations/${conversationId}/messages`, {
     token,
-    body: { text, clientMessageId },
+    body: { text, clientMessageId, ...(overrideId ? { overrideId } : {}) },
   });
+}
+
+/**
+ * An agent draft with personal data is blocked by the compliance gate; a supervisor's override
+ * for the exact text lets it through (and the message is then stored masked like any other).
+ */
+export async function approveOverride(t: TestApp, conversationId: string, text: string): Promise<string> {
+  const supervisor = await t.login('supervisor@demo.test');
+  const res = await t.call('POST', `/api/v1/conversations/${conversationId}/compliance/overrides`, {
+    token: supervisor,
+    body: { text, reason: 'customer asked us to read the details back' },
+  });
+  if (res.status !== 201) throw new Error(`override failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
 }
 
 export async function messagesOf(

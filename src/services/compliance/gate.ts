@@ -40,7 +40,9 @@ export function blockedProblem(
   overrideProblem?: string,
 ) {
   const blocking = findings.filter((f) => f.severity === 'block');
-  const list = blocking.map((f) => `“${text.slice(f.start, f.end)}” — ${f.message}`).join('; ');
+  // Error messages never carry raw personal data: a PII finding is quoted by its masked rewrite.
+  const quote = (f: Finding) => (f.category === 'pii_leak' ? f.rewrite : text.slice(f.start, f.end));
+  const list = blocking.map((f) => `“${quote(f)}” — ${f.message}`).join('; ');
   const detail = overrideProblem
     ? `The message was not sent: ${list}. The override cannot be used: ${overrideProblem}.`
     : `The message was not sent: ${list}. Change the underlined words (a rewrite is suggested), or ask a supervisor for an override.`;
