@@ -7,6 +7,7 @@ import {
   CampaignSchema,
   CampaignSummarySchema,
   CandidateDetailSchema,
+  CandidateSchema,
   CardSchema,
   DecisionInputSchema,
   DecisionSchema,
@@ -121,6 +122,19 @@ export const importCandidatesRoute = createRoute({
   responses: {
     200: json(ImportResultSchema, 'Imported rows and row-level errors'),
     ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+  },
+});
+
+export const listCandidatesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/interviews/campaigns/{id}/candidates',
+  tags,
+  summary: 'The campaign’s candidates with their personal interview links',
+  security: bearer,
+  request: { params: Id },
+  responses: {
+    200: json(z.object({ items: z.array(CandidateSchema) }), 'Candidates in import order'),
+    ...problemResponses(401, 403, 404, 422),
   },
 });
 

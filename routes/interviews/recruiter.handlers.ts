@@ -15,6 +15,7 @@ import {
   getSettingsRoute,
   importCandidatesRoute,
   listCampaignsRoute,
+  listCandidatesRoute,
   putSettingsRoute,
   recordingRoute,
   rescoreRoute,
@@ -79,6 +80,10 @@ export const recruiterRoutes = createRouter()
     const p = recruiter(c);
     const campaign = await svc(c).campaigns.update(p.tenantId, c.req.valid('param').id, c.req.valid('json'));
     return c.json(withLink(campaign), STATUS.OK);
+  })
+  .openapi(listCandidatesRoute, async (c) => {
+    const p = recruiter(c);
+    return c.json({ items: await svc(c).listCandidates(p.tenantId, c.req.valid('param').id) }, STATUS.OK);
   })
   .openapi(importCandidatesRoute, async (c) => {
     const p = recruiter(c);

@@ -97,6 +97,18 @@ export const ImportResultSchema = z
   })
   .openapi('CandidateImportResult');
 
+export const CandidateSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    group: z.string().nullable(),
+    status: z.enum(CANDIDATE_STATUSES),
+    submittedAt: z.number().nullable(),
+    link: z.string(),
+  })
+  .openapi('InterviewCandidate');
+
 export const BatchResultSchema = z
   .object({
     campaign: z.string(),

@@ -3,6 +3,8 @@
  * `translate`; client islands receive the subset they need as a JSON data block (`pickStrings`).
  */
 
+import { INTERVIEW_EN, INTERVIEW_ZH } from './i18n-interviews.ts';
+
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -11,6 +13,7 @@ export function isLang(value: unknown): value is Lang {
 }
 
 const en = {
+  ...INTERVIEW_EN,
   'app.name': 'Tidedesk',
   'app.tagline': 'Cloud customer service',
   'nav.agent': 'Workspace',
@@ -421,6 +424,7 @@ export type MessageKey = keyof typeof en;
 export type Strings = Record<MessageKey, string>;
 
 const zh: Strings = {
+  ...INTERVIEW_ZH,
   'app.name': 'Tidedesk',
   'app.tagline': '云客服平台',
   'nav.agent': '工作台',

@@ -29,18 +29,19 @@ export function Icon(props: { name: IconName; class?: string }) {
   );
 }
 
-export type NavKey = 'agent' | 'supervisor' | 'admin' | 'qa';
+export type NavKey = 'agent' | 'supervisor' | 'admin' | 'qa' | 'recruit';
 
 const NAV: {
   key: NavKey;
   href: string;
-  label: 'nav.agent' | 'nav.supervisor' | 'nav.admin' | 'nav.qa';
+  label: 'nav.agent' | 'nav.supervisor' | 'nav.admin' | 'nav.qa' | 'nav.recruit';
   roles: Role[];
 }[] = [
   { key: 'agent', href: '/agent', label: 'nav.agent', roles: ['agent', 'supervisor', 'admin'] },
   { key: 'supervisor', href: '/supervisor', label: 'nav.supervisor', roles: ['supervisor', 'admin'] },
   { key: 'admin', href: '/admin', label: 'nav.admin', roles: ['admin'] },
   { key: 'qa', href: '/qa', label: 'nav.qa', roles: ['qa', 'admin'] },
+  { key: 'recruit', href: '/recruit', label: 'nav.recruit', roles: ['recruiter', 'admin'] },
 ];
 
 export interface LangLinks {

@@ -21,6 +21,7 @@ import { AgentPage } from './pages/agent.tsx';
 import { LoginPage } from './pages/login.tsx';
 import { MessagePage } from './pages/message-page.tsx';
 import { QaPage } from './pages/qa.tsx';
+import { interviewUiRoutes } from './pages/recruit-routes.tsx';
 import { SupervisorPage } from './pages/supervisor.tsx';
 import { WidgetPage } from './pages/widget.tsx';
 import { clearSession, guardPage, homeFor, type StaffPageContext, safeNext, setSession } from './session.ts';
@@ -256,3 +257,5 @@ uiRoutes.get('/qa', (c) =>
     ),
   ),
 );
+
+uiRoutes.route('/', interviewUiRoutes);

@@ -3,7 +3,7 @@
  * against the campaign refused), self-registration through the campaign's open invitation link,
  * and the personal link each candidate gets.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import {
   type InterviewCandidate,
   interviewCampaigns,
@@ -146,4 +146,32 @@ export async function candidateById(
     .where(and(eq(interviewCandidates.tenantId, tenantId), eq(interviewCandidates.id, id)));
   if (!row) throw notFound('candidate');
   return row;
+}
+
+/** The campaign's candidates with their personal links (for the recruiter to send). */
+export async function listCandidates(deps: InterviewDeps, tenantId: string, campaignId: string) {
+  await getCampaign(deps, tenantId, campaignId);
+  const rows = await deps.db
+    .select()
+    .from(interviewCandidates)
+    .where(and(eq(interviewCandidates.tenantId, tenantId), eq(interviewCandidates.campaignId, campaignId)))
+    .orderBy(asc(interviewCandidates.createdAt), asc(interviewCandidates.id));
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    group: r.groupValue,
+    status: r.status,
+    submittedAt: r.submittedAt,
+    link: candidateLink(r.token),
+  }));
+}
+
+/** The campaign behind an open invitation link, or null. */
+export async function campaignByInvite(deps: InterviewDeps, inviteToken: string) {
+  const [campaign] = await deps.db
+    .select()
+    .from(interviewCampaigns)
+    .where(eq(interviewCampaigns.inviteToken, inviteToken));
+  return campaign ?? null;
 }

@@ -87,8 +87,11 @@ export function createInterviewService(deps: InterviewDeps) {
       update: (tenantId: string, id: string, input: CampaignInput) =>
         campaigns.updateCampaign(deps, tenantId, id, input),
     },
+    listCandidates: (tenantId: string, campaignId: string) =>
+      candidates.listCandidates(deps, tenantId, campaignId),
     importCandidates: (tenantId: string, campaignId: string, csv: string) =>
       candidates.importCandidates(deps, tenantId, campaignId, csv),
+    campaignByInvite: (inviteToken: string) => candidates.campaignByInvite(deps, inviteToken),
     register: (inviteToken: string, input: { email: string; name: string }) =>
       candidates.registerThroughInvite(deps, inviteToken, input),
     session: {

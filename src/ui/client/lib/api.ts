@@ -17,7 +17,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   /** Bearer token (the widget); staff pages rely on the session cookie instead. */
   token?: string | null;
