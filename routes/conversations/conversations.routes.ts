@@ -1,13 +1,16 @@
 /** @module Route specs for conversations and messages (the public chat contract). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createSelectSchema } from 'drizzle-zod';
+import { MessagePiiSchema } from '#routes/pii/pii.routes.ts';
 import { CONVERSATION_STATES, conversations, messages } from '#src/db/schema/conversations.ts';
 import { problemResponses } from '#src/http/problem.ts';
 
 const bearer = [{ bearerAuth: [] }];
 
 export const ConversationSchema = createSelectSchema(conversations).openapi('Conversation');
-export const MessageSchema = createSelectSchema(messages).omit({ tenantId: true }).openapi('Message');
+export const MessageSchema = createSelectSchema(messages, { pii: MessagePiiSchema.nullable() })
+  .omit({ tenantId: true })
+  .openapi('Message');
 export type ConversationDto = z.infer<typeof ConversationSchema>;
 export type MessageDto = z.infer<typeof MessageSchema>;
 

@@ -19,6 +19,24 @@ const pathParam = (name: string) =>
     .max(120)
     .openapi({ param: { name, in: 'path' } });
 
+/** The `pii` field of a stored message: where its masks are and which vault entries hold the values. */
+export const MessagePiiSchema = z
+  .object({
+    entities: z.array(
+      z.object({
+        id: z.string().openapi({ description: 'Entity id for POST …/pii/{entityId}/reveal' }),
+        type: z.string().openapi({ example: 'PHONE' }),
+        start: z.number().int().openapi({ description: 'Offset of the mask in `text` (UTF-16)' }),
+        end: z.number().int(),
+      }),
+    ),
+    mac: z
+      .string()
+      .openapi({ description: 'Keyed MAC of the raw text (tells retries apart); not reversible' }),
+    kv: z.number().int().openapi({ description: 'Vault key version of the MAC' }),
+  })
+  .openapi('MessagePii');
+
 export const DetectRequestSchema = z
   .object({
     text: z.string().min(1, 'must not be empty').max(8000, 'must be at most 8000 characters'),
