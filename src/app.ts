@@ -17,18 +17,21 @@ import { healthRoutes } from '#routes/health/index.ts';
 import { interviewRoutes } from '#routes/interviews/index.ts';
 import { piiRoutes } from '#routes/pii/index.ts';
 import { qaRoutes } from '#routes/qa/index.ts';
+import { sessionRoutes } from '#routes/sessions/index.ts';
 import { trainingRoutes } from '#routes/training/index.ts';
 import type { Deps } from './deps.ts';
 import { identify } from './http/auth.ts';
 import { csrfGuard } from './http/csrf.ts';
-import { securityHeaders } from './http/security-headers.ts';
 import type { AppEnv, Services } from './http/env.ts';
 import { AppError, type ProblemCode, problemResponse } from './http/problem.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { createTokenService } from './services/auth/tokens.ts';
 import { createComplianceService } from './services/compliance/index.ts';
 import { createConversationService } from './services/conversations/conversation-service.ts';
 import { createQueueOnlyDispatch } from './services/dispatch/queue-only.ts';
 import { createPiiService } from './services/pii/index.ts';
+import { createSecurityService } from './services/security/index.ts';
+import { rateLimit } from './services/security/rate-limit.ts';
 import { docsPage } from './ui/docs-page.ts';
 import { uiRoutes } from './ui/routes.tsx';
 
@@ -51,6 +54,7 @@ const HTTP_EXCEPTION_CODES: Record<number, ProblemCode> = {
 
 function buildServices(deps: Deps): Services {
   const pii = createPiiService(deps);
+  const tokens = createTokenService(deps.secrets.tokenKey, deps.config.tokenTtlSeconds, deps.clock);
   const dispatch = deps.dispatch ?? createQueueOnlyDispatch(deps);
   const compliance = createComplianceService({
     ...deps,
@@ -62,7 +66,8 @@ function buildServices(deps: Deps): Services {
   return {
     ...deps,
     dispatch,
-    tokens: createTokenService(deps.secrets.tokenKey, deps.config.tokenTtlSeconds, deps.clock),
+    tokens,
+    security: createSecurityService({ ...deps, tokens, tokenTtlSeconds: deps.config.tokenTtlSeconds }),
     pii,
     audit: pii.audit,
     compliance,
@@ -92,10 +97,16 @@ export function createApp(deps: Deps) {
     }),
   );
   app.use('*', csrfGuard);
+  app.use('/api/v1/auth/token', rateLimit('login'));
+  app.use('/api/v1/auth/unlock', rateLimit('login'));
+  app.use('/api/v1/auth/refresh', rateLimit('refresh'));
+  app.use('/login', rateLimit('login'));
+  app.use('/api/v1/widget/sessions', rateLimit('widget'));
   app.use('*', identify);
 
   app.route('/', healthRoutes);
   app.route('/', authRoutes);
+  app.route('/', sessionRoutes);
   app.route('/', conversationRoutes);
   app.route('/', copilotRoutes);
   app.route('/', complianceRoutes);

@@ -48,7 +48,7 @@ export const tokenRoute = createRoute({
       description: 'Signed, expiring token',
       content: { 'application/json': { schema: TokenResponseSchema } },
     },
-    ...problemResponses(400, 401, 413, 415, 422),
+    ...problemResponses(400, 401, 413, 415, 422, 429),
   },
 });
 
@@ -65,6 +65,6 @@ export const widgetSessionRoute = createRoute({
       description: 'Customer session',
       content: { 'application/json': { schema: WidgetSessionSchema } },
     },
-    ...problemResponses(400, 404, 413, 415, 422),
+    ...problemResponses(400, 404, 413, 415, 422, 429),
   },
 });

@@ -21,10 +21,39 @@ export function tokenFrom(c: Context<AppEnv>): string | undefined {
   return getCookie(c, SESSION_COOKIE) ?? undefined;
 }
 
-/** Resolves the caller (or null) once per request; guards below decide what is allowed. */
+/** What a locked session may still do: unlock itself, or sign out. */
+const LOCKED_SESSION_PATHS = new Set([
+  '/api/v1/auth/unlock',
+  '/api/v1/auth/logout',
+  '/api/v1/auth/logout-all',
+  '/logout',
+]);
+
+/**
+ * Resolves the caller (or null) once per request; guards below decide what is allowed. A staff
+ * token is only as good as its server-side session: revoked, expired or session-less tokens count
+ * as none, and an idle-locked one is refused with `session_locked` so the page can ask again.
+ */
 export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = tokenFrom(c);
-  c.set('principal', token ? await c.get('services').tokens.read(token) : null);
+  const { tokens, security } = c.get('services');
+  const verified = token ? await tokens.verify(token) : null;
+  let principal = verified?.principal ?? null;
+  if (principal?.kind === 'staff') {
+    const state = verified?.sid ? await security.sessions.check(verified.sid) : 'missing';
+    if (state === 'locked' && !LOCKED_SESSION_PATHS.has(c.req.path)) {
+      if (c.req.path.startsWith('/api/')) {
+        throw new AppError(
+          'session_locked',
+          'The session is locked after inactivity: re-enter the password (POST /api/v1/auth/unlock).',
+        );
+      }
+      principal = null;
+    } else if (state !== 'active' && state !== 'locked') {
+      principal = null;
+    }
+  }
+  c.set('principal', principal);
   await next();
 };
 

@@ -7,6 +7,7 @@ import type { ComplianceService } from '#src/services/compliance/index.ts';
 import type { ConversationService } from '#src/services/conversations/conversation-service.ts';
 import type { DispatchPort } from '#src/services/dispatch/port.ts';
 import type { PiiService } from '#src/services/pii/index.ts';
+import type { SecurityService } from '#src/services/security/index.ts';
 
 export interface Services extends Deps {
   tokens: TokenService;
@@ -18,6 +19,8 @@ export interface Services extends Deps {
   /** The append-only audit log any feature records to. */
   audit: AuditLog;
   dispatch: DispatchPort;
+  /** Sessions, sign-in lockout, rate limits, tenant session settings. */
+  security: SecurityService;
 }
 
 export interface AppEnv {

@@ -80,7 +80,7 @@ export async function startDenoServer(env: Env): Promise<RunningDenoServer> {
   root.use('/assets/*', denoStatic(deno));
   // Hand everything else to the app itself (not `route`), so its notFound and onError answer
   // with problem+json instead of the wrapper's plain-text defaults.
-  root.all('*', (c) => booted.app.fetch(c.req.raw));
+  root.all('*', (c) => booted.app.fetch(c.req.raw, c.env));
   return new Promise((done) => {
     const server = deno.serve(
       {

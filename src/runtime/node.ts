@@ -25,7 +25,7 @@ export async function startNodeServer(env: Env): Promise<RunningServer> {
     serveStatic({ root: PUBLIC_DIR, rewriteRequestPath: (p) => p.replace(/^\/assets/, '') }),
   );
   // Hand everything else to the app itself, so its own 404 (problem+json) answers unknown routes.
-  root.all('*', (c) => booted.app.fetch(c.req.raw));
+  root.all('*', (c) => booted.app.fetch(c.req.raw, c.env));
   return new Promise((done) => {
     const server = serve({ fetch: root.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
       const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${info.port}`;

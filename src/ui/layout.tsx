@@ -8,6 +8,7 @@ import type { Child } from 'hono/jsx';
 import type { Role } from '#src/db/schema/users.ts';
 import type { Lang, T } from './i18n.ts';
 import { ICON_ATTRS, ICONS, type IconName } from './icons.ts';
+import { STAFF_GUARD_SCRIPTS, Watermark } from './watermark.tsx';
 
 export const DATA_BLOCK_ID = 'td-data';
 
@@ -78,7 +79,13 @@ export interface LayoutProps {
   title: string;
   langLinks: LangLinks;
   /** Signed-in staff member; omitted on public pages (login, widget). */
-  user?: { displayName: string; role: Role };
+  user?: {
+    displayName: string;
+    role: Role;
+    /** With `at` (server time of rendering), turns on the watermark and the session-lock dialog. */
+    id?: string;
+    at?: number;
+  };
   tenantName?: string;
   active?: NavKey;
   /** Island bundles to load, by name (src/ui/client/<name>.ts). */
@@ -107,7 +114,7 @@ export function Layout(props: LayoutProps) {
               {raw(scriptSafeJson(props.data))}
             </script>
           )}
-          {(props.scripts ?? []).map((name) => (
+          {[...(props.scripts ?? []), ...(user?.id ? STAFF_GUARD_SCRIPTS : [])].map((name) => (
             <script type="module" src={`/assets/${name}.js`} />
           ))}
         </head>
@@ -149,6 +156,12 @@ export function Layout(props: LayoutProps) {
             </header>
           )}
           {props.children}
+          {user?.id && (
+            <Watermark
+              who={{ displayName: user.displayName, userId: user.id, tenant: props.tenantName ?? '' }}
+              at={user.at ?? 0}
+            />
+          )}
         </body>
       </html>
     </>

@@ -11,7 +11,10 @@ import { tenants } from '#src/db/schema/tenants.ts';
 import type { Role } from '#src/db/schema/users.ts';
 import type { AppEnv } from '#src/http/env.ts';
 import { AppError, STATUS } from '#src/http/problem.ts';
-import { signIn } from '#src/services/people/sign-in.ts';
+import { clientIp } from '#src/services/security/client-ip.ts';
+import { lockedMessage } from '#src/services/security/messages.ts';
+import { endPageSession } from '#src/services/security/page-session.ts';
+import { secureSignIn } from '#src/services/security/sign-in.ts';
 import { pickStrings, translator } from './i18n.ts';
 import { resolveLang, withLang } from './lang.ts';
 import { FAVICON_SVG } from './layout.tsx';
@@ -44,7 +47,12 @@ function shell(c: Context<AppEnv>, page: StaffPageContext) {
     lang: page.lang,
     t: translator(page.lang),
     langLinks: langLinks(c),
-    user: { displayName: page.user.displayName, role: page.user.role },
+    user: {
+      displayName: page.user.displayName,
+      role: page.user.role,
+      id: page.user.id,
+      at: c.get('services').clock.now(),
+    },
     tenantName: page.tenant.name,
   };
 }
@@ -135,7 +143,10 @@ uiRoutes.post('/login', async (c) => {
   const form = await c.req.parseBody();
   const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
   const next = safeNext(field('next'));
-  const again = (error: string, status: typeof STATUS.UNAUTHORIZED | typeof STATUS.UNPROCESSABLE) =>
+  const again = (
+    error: string,
+    status: typeof STATUS.UNAUTHORIZED | typeof STATUS.UNPROCESSABLE | typeof STATUS.TOO_MANY_REQUESTS,
+  ) =>
     c.html(
       <LoginPage
         lang={lang}
@@ -151,18 +162,28 @@ uiRoutes.post('/login', async (c) => {
   const parsed = TokenRequestSchema.safeParse({ email: field('email'), password: field('password') });
   if (!parsed.success) return again(t('login.error.missing'), STATUS.UNPROCESSABLE);
   try {
-    const session = await signIn(c.get('services'), parsed.data.email, parsed.data.password);
+    const session = await secureSignIn(c.get('services'), {
+      ...parsed.data,
+      channel: 'page',
+      ip: clientIp(c) ?? null,
+      userAgent: c.req.header('user-agent') ?? null,
+    });
     setSession(c, session.token);
     return c.redirect(next ?? homeFor(session.user.role), 303);
   } catch (err) {
     if (err instanceof AppError && err.code === 'unauthorized') {
       return again(t('login.error.bad'), STATUS.UNAUTHORIZED);
     }
+    if (err instanceof AppError && err.code === 'account_locked') {
+      const until = Number(err.extra?.lockedUntil);
+      return again(lockedMessage(lang, until, c.get('services').clock.now()), STATUS.TOO_MANY_REQUESTS);
+    }
     throw err;
   }
 });
 
-uiRoutes.post('/logout', (c) => {
+uiRoutes.post('/logout', async (c) => {
+  await endPageSession(c);
   clearSession(c);
   return c.redirect('/login', 303);
 });
