@@ -171,6 +171,15 @@ async function acquire(constraints: MediaStreamConstraints): Promise<MediaStream
   }
 }
 
+/** The camera preview. `muted` must be the property, not the attribute, for autoplay to start. */
+function livePreview(): HTMLVideoElement {
+  const video = h('video', { class: 'iv-preview', autoplay: true, playsinline: true, 'aria-hidden': 'true' });
+  video.muted = true;
+  video.srcObject = stream;
+  void video.play().catch(() => {});
+  return video;
+}
+
 async function showDeviceCheck() {
   fill(step, h('h2', {}, t('iv.device.title')), h('p', { class: 'muted' }, t('iv.device.checking')));
   const wanted = session.campaign.mediaMode;
@@ -192,11 +201,7 @@ async function showDeviceCheck() {
         : mode === 'audio'
           ? t('iv.device.audio')
           : t('iv.device.text');
-  const preview =
-    mode === 'video'
-      ? h('video', { class: 'iv-preview', autoplay: true, muted: true, playsinline: true })
-      : null;
-  if (preview && stream) preview.srcObject = stream;
+  const preview = mode === 'video' ? livePreview() : null;
   fill(
     step,
     h('h2', {}, t('iv.device.title')),
@@ -342,11 +347,7 @@ function showQuestion(index: number) {
   let uploaded = false;
   let durationMs: number | null = null;
   let restart = session.answers.some((a) => a.questionId === q.id && a.recording !== null);
-  const preview =
-    recordable && mode === 'video'
-      ? h('video', { class: 'iv-preview', autoplay: true, muted: true, playsinline: true })
-      : null;
-  if (preview && stream) preview.srcObject = stream;
+  const preview = recordable && mode === 'video' ? livePreview() : null;
 
   const recordButton = button(t('iv.q.record'), 'q-record', () => void startRecording());
   const stopButton = button(t('iv.q.stop'), 'q-stop', () => recorder?.stop(), false);
