@@ -4,6 +4,7 @@
  */
 
 import { INTERVIEW_EN, INTERVIEW_ZH } from './i18n-interviews.ts';
+import { TRAIN_EN, TRAIN_ZH } from './pages/train-i18n.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -418,6 +419,7 @@ const en = {
   'qa.golden.exportTitle': 'Export and run',
   'qa.golden.exportBody': 'Write the golden cases as one JSONL file per suite, then run a suite on them:',
   'qa.golden.exportHere': 'Or run them right here: Suites → “Run golden”.',
+  ...TRAIN_EN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
@@ -821,6 +823,7 @@ const zh: Strings = {
   'qa.golden.exportTitle': '导出与运行',
   'qa.golden.exportBody': '将黄金用例按套件导出为 JSONL 文件，然后用它们运行套件：',
   'qa.golden.exportHere': '也可以直接在此运行：评测套件 → “运行黄金用例”。',
+  ...TRAIN_ZH,
 };
 
 const DICTIONARY: Record<Lang, Strings> = { en, zh };

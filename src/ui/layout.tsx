@@ -30,12 +30,19 @@ export function Icon(props: { name: IconName; class?: string }) {
   );
 }
 
-export type NavKey = 'agent' | 'supervisor' | 'admin' | 'qa' | 'recruit';
+export type NavKey = 'agent' | 'supervisor' | 'admin' | 'qa' | 'recruit' | 'train' | 'trainAdmin';
 
 const NAV: {
   key: NavKey;
   href: string;
-  label: 'nav.agent' | 'nav.supervisor' | 'nav.admin' | 'nav.qa' | 'nav.recruit';
+  label:
+    | 'nav.agent'
+    | 'nav.supervisor'
+    | 'nav.admin'
+    | 'nav.qa'
+    | 'nav.recruit'
+    | 'nav.train'
+    | 'nav.trainAdmin';
   roles: Role[];
 }[] = [
   { key: 'agent', href: '/agent', label: 'nav.agent', roles: ['agent', 'supervisor', 'admin'] },
@@ -43,6 +50,8 @@ const NAV: {
   { key: 'admin', href: '/admin', label: 'nav.admin', roles: ['admin'] },
   { key: 'qa', href: '/qa', label: 'nav.qa', roles: ['qa', 'admin'] },
   { key: 'recruit', href: '/recruit', label: 'nav.recruit', roles: ['recruiter', 'admin'] },
+  { key: 'train', href: '/train', label: 'nav.train', roles: ['trainee', 'agent', 'supervisor', 'admin'] },
+  { key: 'trainAdmin', href: '/train/admin', label: 'nav.trainAdmin', roles: ['supervisor', 'admin', 'qa'] },
 ];
 
 export interface LangLinks {

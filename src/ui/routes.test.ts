@@ -51,7 +51,7 @@ describe('sign-in', () => {
     ['agent1@demo.test', '/agent'],
     ['supervisor@demo.test', '/supervisor'],
     ['admin@demo.test', '/admin'],
-    ['trainee1@demo.test', '/agent'],
+    ['trainee1@demo.test', '/train'],
   ])('POST /login as %s sets an HttpOnly Lax session cookie and redirects to %s', async (email, home) => {
     const res = await form({ email, password: DEMO_PASSWORD });
     expect(res.status).toBe(303);

@@ -26,6 +26,7 @@ import { MessagePage } from './pages/message-page.tsx';
 import { QaPage } from './pages/qa.tsx';
 import { interviewUiRoutes } from './pages/recruit-routes.tsx';
 import { SupervisorPage } from './pages/supervisor.tsx';
+import { trainPages } from './pages/train-routes.tsx';
 import { WidgetPage } from './pages/widget.tsx';
 import { clearSession, guardPage, homeFor, type StaffPageContext, safeNext, setSession } from './session.ts';
 import { STYLESHEET } from './styles.ts';
@@ -103,6 +104,8 @@ async function staffPage(
 }
 
 export const uiRoutes = new Hono<AppEnv>();
+
+uiRoutes.route('/', trainPages);
 
 uiRoutes.get('/ui/app.css', (c) => {
   c.header('content-type', 'text/css; charset=utf-8');

@@ -33,6 +33,7 @@ export function clearSession(c: Context<AppEnv>): void {
 export function homeFor(role: Role): string {
   if (role === 'supervisor') return '/supervisor';
   if (role === 'admin') return '/admin';
+  if (role === 'trainee') return '/train';
   if (role === 'recruiter') return '/recruit';
   if (role === 'qa') return '/qa';
   return '/agent';
