@@ -10,6 +10,7 @@ import { AppError, STATUS } from '#src/http/problem.ts';
 import { createRouter } from '#src/http/router.ts';
 import { verifyPassword } from '#src/services/auth/passwords.ts';
 import { clientIp } from '#src/services/security/client-ip.ts';
+import { ipAllowed, validAllowEntry } from '#src/services/security/ip-allow.ts';
 import {
   getSettingsRoute,
   lockRoute,
@@ -117,6 +118,29 @@ export const sessionRoutes = createRouter()
     const p = requireStaff(c, 'admin');
     const { security, audit } = c.get('services');
     const patch = c.req.valid('json');
+    if (patch.ipAllowList) {
+      const bad = patch.ipAllowList.findIndex((e) => !validAllowEntry(e));
+      if (bad >= 0) {
+        throw new AppError(
+          'validation_failed',
+          'Allow-list entries are IPv4 addresses, IPv4 CIDR ranges or IPv6 addresses.',
+          [{ path: `body.ipAllowList.${bad}`, message: 'Not an address or IPv4 range' }],
+        );
+      }
+      // An allow-list that leaves out the admin setting it would lock them out on the next request.
+      if (patch.ipAllowList.length && !ipAllowed(clientIp(c), patch.ipAllowList)) {
+        throw new AppError(
+          'validation_failed',
+          'The allow-list must include the address you are using now.',
+          [
+            {
+              path: 'body.ipAllowList',
+              message: `Does not include ${clientIp(c) ?? 'your (unknown) address'}`,
+            },
+          ],
+        );
+      }
+    }
     const next = await security.settings.put(p.tenantId, patch);
     await audit.record({
       tenantId: p.tenantId,

@@ -6,6 +6,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { CustomerPrincipal, Principal, StaffPrincipal } from '#src/core/auth/principal.ts';
 import type { Role } from '#src/db/schema/users.ts';
+import { clientIp } from '#src/services/security/client-ip.ts';
+import { NETWORK_REFUSED } from '#src/services/security/messages.ts';
 import type { AppEnv } from './env.ts';
 import { AppError } from './problem.ts';
 
@@ -50,6 +52,9 @@ export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
       }
       principal = null;
     } else if (state !== 'active' && state !== 'locked') {
+      principal = null;
+    } else if (!(await security.networkAllowed(principal.tenantId, clientIp(c)))) {
+      if (c.req.path.startsWith('/api/')) throw new AppError('forbidden', NETWORK_REFUSED);
       principal = null;
     }
   }

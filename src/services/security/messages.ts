@@ -14,3 +14,7 @@ export function rateLimitedMessage(lang: 'zh' | 'en', retryAfterS: number): stri
     ? `请求过于频繁，请在 ${retryAfterS} 秒后再试。`
     : `Too many attempts from this network. Try again in ${retryAfterS} s.`;
 }
+
+/** Sign-in or a request from outside the tenant's IP allow-list. */
+export const NETWORK_REFUSED =
+  'Your organisation only allows Tidedesk from its own networks, and this address is not one of them.';

@@ -10,7 +10,7 @@ import type { Services } from '#src/http/env.ts';
 import { AppError } from '#src/http/problem.ts';
 import type { TokenService } from '#src/services/auth/tokens.ts';
 import { signIn } from '#src/services/people/sign-in.ts';
-import { lockedMessage } from './messages.ts';
+import { lockedMessage, NETWORK_REFUSED } from './messages.ts';
 import type { SessionMeta } from './sessions.ts';
 
 export interface SignInRequest extends SessionMeta {
@@ -58,6 +58,11 @@ export async function secureSignIn(services: Services, req: SignInRequest) {
   const tokens: TokenService = {
     ...services.tokens,
     async issue(principal) {
+      // Checked only once the password was right, so the refusal reveals nothing to a guesser.
+      if (!(await security.networkAllowed(principal.tenantId, req.ip))) {
+        await record('auth.login.network-refused');
+        throw new AppError('forbidden', NETWORK_REFUSED);
+      }
       const started = await security.sessions.start(principal as StaffPrincipal, req);
       sid = started.sid;
       return { token: started.token, expiresAt: started.expiresAt };
