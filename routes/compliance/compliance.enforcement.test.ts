@@ -162,6 +162,11 @@ describe('supervisor overrides', () => {
       ).status,
     ).toBe(403);
     const supervisor = await t.login('supervisor@demo.test');
+    const pending = await json<{ items: (OverrideDto & { subject: string })[] }>(
+      await t.call('GET', '/api/v1/compliance/overrides/pending', { token: supervisor }),
+    );
+    expect(pending.items.map((o) => [o.id, o.subject])).toEqual([[request.id, '我的快递三天没动了']]);
+    expect((await t.call('GET', '/api/v1/compliance/overrides/pending', { token: agent })).status).toBe(403);
     const approved = await t.call(
       'POST',
       `/api/v1/conversations/${conversationId}/compliance/overrides/${request.id}/approve`,

@@ -261,6 +261,24 @@ export const listOverridesRoute = createRoute({
   },
 });
 
+export const PendingOverrideSchema = OverrideSchema.extend({ subject: z.string() }).openapi(
+  'CompliancePendingOverride',
+);
+export type PendingOverrideDto = z.infer<typeof PendingOverrideSchema>;
+
+export const pendingOverridesRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/compliance/overrides/pending',
+  tags: ['Compliance'],
+  summary: "Agents' override requests waiting for approval, newest first (supervisor, admin)",
+  security: bearer,
+  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+  responses: {
+    200: ok(z.object({ items: z.array(PendingOverrideSchema) }), 'Pending requests'),
+    ...problemResponses(401, 403, 422),
+  },
+});
+
 export const approveOverrideRoute = createRoute({
   method: 'post',
   path: '/api/v1/conversations/{id}/compliance/overrides/{overrideId}/approve',

@@ -15,6 +15,7 @@ import {
   listOverridesRoute,
   listRiskRoute,
   listRulePackVersionsRoute,
+  pendingOverridesRoute,
   putRulePackRoute,
   requestOverrideRoute,
   type StoredPackDto,
@@ -87,6 +88,10 @@ export const complianceRoutes = createRouter()
   .openapi(listOverridesRoute, async (c) => {
     const p = requireStaff(c, 'agent', 'supervisor', 'admin', 'qa');
     return c.json({ items: await compliance(c).overrides.list(p, c.req.valid('param').id) }, STATUS.OK);
+  })
+  .openapi(pendingOverridesRoute, async (c) => {
+    const p = requireStaff(c, 'supervisor', 'admin');
+    return c.json({ items: await compliance(c).overrides.pending(p, c.req.valid('query').limit) }, STATUS.OK);
   })
   .openapi(approveOverrideRoute, async (c) => {
     const p = requireStaff(c, 'supervisor', 'admin');

@@ -3,6 +3,7 @@
  * `translate`; client islands receive the subset they need as a JSON data block (`pickStrings`).
  */
 
+import { COMPLIANCE_EN, COMPLIANCE_ZH } from './i18n-compliance.ts';
 import { INTERVIEW_EN, INTERVIEW_ZH } from './i18n-interviews.ts';
 import { TRAIN_EN, TRAIN_ZH } from './pages/train-i18n.ts';
 
@@ -14,6 +15,7 @@ export function isLang(value: unknown): value is Lang {
 }
 
 const en = {
+  ...COMPLIANCE_EN,
   ...INTERVIEW_EN,
   'app.name': 'Tidedesk',
   'app.tagline': 'Cloud customer service',
@@ -426,6 +428,7 @@ export type MessageKey = keyof typeof en;
 export type Strings = Record<MessageKey, string>;
 
 const zh: Strings = {
+  ...COMPLIANCE_ZH,
   ...INTERVIEW_ZH,
   'app.name': 'Tidedesk',
   'app.tagline': '云客服平台',

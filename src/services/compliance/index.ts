@@ -185,6 +185,8 @@ export function createComplianceService(deps: ComplianceServiceDeps) {
         const conv = await readable(p, conversationId);
         return overrides.list(conv.tenantId, conv.id);
       },
+      /** Agents' requests waiting for a supervisor, across the tenant. */
+      pending: (p: StaffPrincipal, limit: number) => overrides.pending(p.tenantId, limit),
     },
 
     risk: {

@@ -10,7 +10,7 @@ import type { Finding } from '#assist/compliance/types.ts';
 import type { StaffPrincipal } from '#src/core/auth/principal.ts';
 import type { Db } from '#src/db/client.ts';
 import { type ComplianceOverrideRow, complianceOverrides } from '#src/db/schema/compliance.ts';
-import { events } from '#src/db/schema/conversations.ts';
+import { conversations, events } from '#src/db/schema/conversations.ts';
 import { AppError, notFound } from '#src/http/problem.ts';
 import type { Clock } from '#src/ports/clock.ts';
 import type { Ids } from '#src/ports/ids.ts';
@@ -242,6 +242,18 @@ export function createOverrides(deps: {
         .orderBy(desc(complianceOverrides.requestedAt))
         .limit(50);
       return rows.map(toView);
+    },
+
+    /** Requests of the tenant waiting for a supervisor, newest first, with the conversation subject. */
+    async pending(tenantId: string, limit: number): Promise<(OverrideView & { subject: string })[]> {
+      const rows = await db
+        .select({ o: complianceOverrides, subject: conversations.subject })
+        .from(complianceOverrides)
+        .innerJoin(conversations, eq(conversations.id, complianceOverrides.conversationId))
+        .where(and(eq(complianceOverrides.tenantId, tenantId), eq(complianceOverrides.status, 'requested')))
+        .orderBy(desc(complianceOverrides.requestedAt))
+        .limit(limit);
+      return rows.map((r) => ({ ...toView(r.o), subject: r.subject }));
     },
 
     /**

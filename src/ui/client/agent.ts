@@ -7,6 +7,7 @@
  */
 import type { ConversationDto } from '#routes/conversations/conversations.routes.ts';
 import type { Strings } from '../i18n.ts';
+import { mountComplianceUnderline } from './compliance-underline.ts';
 import { createAgentDispatch } from './lib/agent-dispatch.ts';
 import { api } from './lib/api.ts';
 import { ConversationPane } from './lib/conversation-pane.ts';
@@ -76,6 +77,9 @@ const pane = new ConversationPane({
     renderLists();
   },
 });
+
+// The compliance checker underlines the reply as it is typed and holds back blocked sends.
+mountComplianceUnderline({ root: byId('conversation'), t, conversationId: () => pane.id });
 
 function item(c: ConversationDto, kind: 'queue' | 'mine'): HTMLElement {
   const meta =

@@ -11,7 +11,12 @@ export type AdminTab = (typeof ADMIN_TABS)[number];
 export function AdminPage(props: Shell) {
   const { t } = props;
   return (
-    <Layout {...props} title={t('admin.title')} active="admin" scripts={['admin', 'admin-pii']}>
+    <Layout
+      {...props}
+      title={t('admin.title')}
+      active="admin"
+      scripts={['admin', 'admin-pii', 'compliance-admin']}
+    >
       <style>{raw(PII_ADMIN_STYLES)}</style>
       <main class="page">
         <div class="page-inner">

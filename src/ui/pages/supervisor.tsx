@@ -19,7 +19,7 @@ export function SupervisorPage(props: Shell) {
     </div>
   );
   return (
-    <Layout {...props} title={t('sup.title')} active="supervisor" scripts={['supervisor']}>
+    <Layout {...props} title={t('sup.title')} active="supervisor" scripts={['supervisor', 'compliance-risk']}>
       <style>{raw(SUPERVISOR_WALL_STYLES)}</style>
       <main class="page wall-page">
         <div class="page-inner">
