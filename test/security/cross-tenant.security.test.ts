@@ -100,7 +100,13 @@ function fillPath(path: string, opts: { aOnly: Set<string> }): { url: string; us
     const prefix = path.slice(0, path.indexOf(`{${name}}`) - 1);
     if (name === 'version') return '1';
     if (name === 'index') return '0';
-    const pool = (collections.get(prefix) ?? []).filter((id) => opts.aOnly.has(id));
+    // The collection at the same path, else one named like the segment (qa/conversations → conversations).
+    const segment = prefix.split('/').pop() ?? '';
+    const sameKind = [...collections.entries()].filter(([k]) => k.split('/').pop() === segment);
+    const candidates = collections.get(prefix)?.length
+      ? (collections.get(prefix) ?? [])
+      : sameKind.flatMap(([, v]) => v);
+    const pool = candidates.filter((id) => opts.aOnly.has(id));
     const pick = pool[0];
     if (pick) {
       usesA = true;
@@ -121,7 +127,26 @@ beforeAll(async () => {
     body: { text: '我的订单 1234 还没到，电话 13812345678', clientMessageId: 'xt-1' },
   });
   expect(conv.status).toBe(201);
-  const aTokens = [await t.login('admin@demo.test'), await t.login('supervisor@demo.test')];
+  const aTokens = await Promise.all(
+    [
+      'admin@demo.test',
+      'supervisor@demo.test',
+      'recruiter@demo.test',
+      'trainee1@demo.test',
+      'qa@demo.test',
+    ].map((e) => t.login(e)),
+  );
+  // Resources the seed has none of in A: create one each through the API (body from its schema).
+  const creations: [string, number][] = [
+    ['/api/v1/interviews/campaigns', 2],
+    ['/api/v1/training/sessions', 3],
+    ['/api/v1/copilot/golden-replies', 1],
+    ['/api/v1/qa/golden-cases', 4],
+  ];
+  for (const [path, who] of creations) {
+    const schema = doc.paths[path]?.post?.requestBody?.content?.['application/json']?.schema;
+    await t.call('POST', path, { token: aTokens[who], body: schema ? sample(schema) : {} });
+  }
   await harvest(aTokens, aIds, true);
   const bTokens = [await t.login('admin@northwind.test')];
   await harvest(bTokens, bIds, false);
@@ -150,6 +175,7 @@ describe('cross-tenant access, generated from /openapi.json', () => {
     let tried = 0;
     let routes = 0;
     let withRealIds = 0;
+    const withoutRealIds = new Set<string>();
     const skipped: string[] = [];
     /** 2xx without A data (B's own resource, e.g. its rule-pack version 1) or 422 before the check. */
     const notRefused: string[] = [];
@@ -168,6 +194,7 @@ describe('cross-tenant access, generated from /openapi.json', () => {
         if (!filled) continue;
         routes++;
         if (filled.usesA) withRealIds++;
+        else withoutRealIds.add(path);
         const schema = op.requestBody?.content?.['application/json']?.schema;
         const body = schema ? sample(schema) : undefined;
         for (const [role, token] of Object.entries(roles)) {
@@ -194,6 +221,9 @@ describe('cross-tenant access, generated from /openapi.json', () => {
     console.log(
       `cross-tenant: ${routes} routes × ${Object.keys(roles).length} roles = ${tried} requests, ${leaks.length} leaks; ${withRealIds} routes aimed at a real tenant-A id; ` +
         `statuses ${JSON.stringify(Object.fromEntries(outcomes))}; capability-token routes not applicable: ${skipped.length}`,
+    );
+    console.log(
+      `cross-tenant: no tenant-A resource of the kind to aim at: ${[...withoutRealIds].join(', ')}`,
     );
     console.log(`cross-tenant: answered without a 403/404 (no A data in them): ${notRefused.join('; ')}`);
     expect(leaks).toEqual([]);
