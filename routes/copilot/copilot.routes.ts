@@ -250,3 +250,8 @@ export const knowledgeSearchRoute = createRoute({
     ...problemResponses(401, 403, 422),
   },
 });
+
+export type CopilotMetricsDto = z.infer<typeof MetricsSchema>;
+export type KnowledgeHitDto = z.infer<typeof KnowledgeHitSchema>;
+export type GoldenReplyDto = z.infer<typeof GoldenReplySchema>;
+export type FeedbackItemDto = z.infer<typeof FeedbackItemSchema>;

@@ -157,3 +157,7 @@ export const feedbackRoute = createRoute({
     ...problemResponses(400, 401, 403, 404, 409, 415, 422),
   },
 });
+
+export type SuggestionsDto = z.infer<typeof SuggestionsSchema>;
+export type SuggestionDto = z.infer<typeof SuggestionSchema>;
+export type FeedbackDto = z.infer<typeof FeedbackSchema>;

@@ -4,6 +4,7 @@
  */
 
 import { COMPLIANCE_EN, COMPLIANCE_ZH } from './i18n-compliance.ts';
+import { COPILOT_EN, COPILOT_ZH } from './i18n-copilot.ts';
 import { INTERVIEW_EN, INTERVIEW_ZH } from './i18n-interviews.ts';
 import { TRAIN_EN, TRAIN_ZH } from './pages/train-i18n.ts';
 
@@ -15,6 +16,7 @@ export function isLang(value: unknown): value is Lang {
 }
 
 const en = {
+  ...COPILOT_EN,
   ...COMPLIANCE_EN,
   ...INTERVIEW_EN,
   'app.name': 'Tidedesk',
@@ -428,6 +430,7 @@ export type MessageKey = keyof typeof en;
 export type Strings = Record<MessageKey, string>;
 
 const zh: Strings = {
+  ...COPILOT_ZH,
   ...COMPLIANCE_ZH,
   ...INTERVIEW_ZH,
   'app.name': 'Tidedesk',

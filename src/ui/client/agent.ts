@@ -8,6 +8,7 @@
 import type { ConversationDto } from '#routes/conversations/conversations.routes.ts';
 import type { Strings } from '../i18n.ts';
 import { mountComplianceUnderline } from './compliance-underline.ts';
+import { mountCopilotPanel } from './copilot-panel.ts';
 import { createAgentDispatch } from './lib/agent-dispatch.ts';
 import { api } from './lib/api.ts';
 import { ConversationPane } from './lib/conversation-pane.ts';
@@ -80,6 +81,16 @@ const pane = new ConversationPane({
 
 // The compliance checker underlines the reply as it is typed and holds back blocked sends.
 mountComplianceUnderline({ root: byId('conversation'), t, conversationId: () => pane.id });
+
+// Suggested replies beside the open conversation (its own stream, shortcuts and feedback).
+mountCopilotPanel({
+  workspace: byId('workspace'),
+  root: byId('conversation'),
+  me: data.me,
+  lang: data.lang,
+  t,
+  conversationId: () => pane.id,
+});
 
 function item(c: ConversationDto, kind: 'queue' | 'mine'): HTMLElement {
   const meta =

@@ -17,7 +17,7 @@ export function QaPage(props: Shell & { tenantSlug: string }) {
   const exportCmd = `npx tidedesk eval export --tenant ${props.tenantSlug}`;
   const runCmd = `npx tidedesk eval --suite compliance --cases golden-export/${props.tenantSlug}/compliance.jsonl`;
   return (
-    <Layout {...props} title={t('qa.title')} active="qa" scripts={['qa']}>
+    <Layout {...props} title={t('qa.title')} active="qa" scripts={['qa', 'copilot-qa']}>
       <style>{raw(QA_STYLES)}</style>
       <main class="page">
         <div class="page-inner">
