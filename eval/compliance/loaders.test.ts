@@ -2,18 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { coldCases, loadPublicComplianceSets, parseCsv, politenessCases, sample } from './loaders.ts';
+import { coldCases, loadPublicComplianceSets, politenessCases, sample } from './loaders.ts';
 
 describe('compliance public loaders', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tidedesk-compliance-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('parses quoted CSV fields', () => {
-    expect(parseCsv('a,b\r\n"x, ""y""",z\n')).toEqual([
-      ['a', 'b'],
-      ['x, "y"', 'z'],
-    ]);
-  });
 
   it('maps COLD labels to rude_tone and scopes the cases to tone', () => {
     const csv = '\uFEFF,split,topic,label,TEXT\n1,dev,race,1,骂人的话\n2,dev,region,0,"好的, 谢谢"\n';

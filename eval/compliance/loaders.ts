@@ -10,45 +10,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseCsv } from '../harness/csv.ts';
 import type { CaseSet } from '../harness/suite.ts';
 import { mulberry32 } from '../metrics/prng.ts';
 import type { ComplianceCase } from './case.ts';
 
 export const MAX_PER_SET = 2_000;
 const SEED = 20260701;
-
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF rows) into rows of fields. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** Deterministic sample: a seeded Fisher–Yates shuffle, first `n`, back in input order. */
 export function sample<T>(items: readonly T[], n: number, seed = SEED): T[] {

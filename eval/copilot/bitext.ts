@@ -17,9 +17,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CopilotOptions, CopilotSop, GoldenReply } from '#assist/copilot/index.ts';
+import { csvRecords } from '../harness/csv.ts';
 import type { CaseSet } from '../harness/suite.ts';
 import type { CopilotCase } from './case.ts';
-import { csvRecords } from './csv.ts';
 
 export const BITEXT_FILE = 'bitext-cs/Bitext_Sample_Customer_Support_Training_Dataset.csv';
 export const BITEXT_CASES = 500;

@@ -3,24 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { loadEnv } from '#src/config/env.ts';
 import { datasetsSetting } from '../harness/datasets.ts';
 import { fnv1a, loadBitext } from './bitext.ts';
-import { csvRecords, parseCsv } from './csv.ts';
 import { loadPublicCopilotSets } from './loaders.ts';
 import { bankingGoal, firstPerson, loadTau2, splitSections } from './tau2.ts';
 
 const datasets = datasetsSetting(loadEnv().TIDEDESK_DATASETS).dir;
 const present = existsSync(datasets);
-
-describe('csv', () => {
-  it('reads quoted fields with commas, doubled quotes, CRLF and newlines inside quotes', () => {
-    const text = 'a,b,c\r\n1,"x, y","say ""hi"""\r\n2,"line one\nline two",\r\n';
-    expect(parseCsv(text)).toEqual([
-      ['a', 'b', 'c'],
-      ['1', 'x, y', 'say "hi"'],
-      ['2', 'line one\nline two', ''],
-    ]);
-    expect(csvRecords('\uFEFFk,v\nx,1')).toEqual([{ k: 'x', v: '1' }]);
-  });
-});
 
 describe('τ² helpers', () => {
   it('cuts policy markdown into sections titled with their heading path', () => {

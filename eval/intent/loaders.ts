@@ -9,42 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NONE_LABEL } from '#assist/intent/classifier.ts';
+import { parseCsv } from '../harness/csv.ts';
 import { EvalRunError } from '../harness/errors.ts';
 import type { CaseSet } from '../harness/suite.ts';
 import type { IntentCase } from './case.ts';
-
-/** RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF rows) into rows of fields. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 async function readOptional(file: string): Promise<string | null> {
   return readFile(file, 'utf8').catch(() => null);

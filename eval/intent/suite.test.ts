@@ -8,7 +8,7 @@ import { DEMO_SOPS } from '#src/db/seed/demo-sops.ts';
 import { readJsonl } from '../harness/jsonl.ts';
 import { fromRepoRoot } from '../harness/paths.ts';
 import { type IntentCase, IntentCaseSchema } from './case.ts';
-import { banking77Cases, clincCases, loadPublicIntentSets, parseCsv } from './loaders.ts';
+import { banking77Cases, clincCases, loadPublicIntentSets } from './loaders.ts';
 import { scoreIntent } from './score.ts';
 import { suite } from './suite.ts';
 
@@ -67,14 +67,6 @@ describe('scoreIntent', () => {
 describe('public intent loaders', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tidedesk-intent-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('parses quoted CSV fields with commas, doubled quotes and CRLF', () => {
-    expect(parseCsv('text,category\r\n"a, ""b""",x\r\nplain,y\r\n')).toEqual([
-      ['text', 'category'],
-      ['a, "b"', 'x'],
-      ['plain', 'y'],
-    ]);
-  });
 
   it('maps BANKING77 rows and CLINC150 out-of-scope rows', () => {
     expect(banking77Cases('text,category\r\nWhere is my card?,card_arrival\r\n', 'b')).toEqual([
