@@ -21,6 +21,9 @@ Commands:
   keys check [--json]   check the master key against the vault; values per key version
   bench [--only NAME] [--json]   run benchmarks
   eval [--suite NAME] [--gate] [--report FILE.html] [--json]   run eval suites (eval --help)
+  interviews score --campaign ID [--rescore] [--json]
+                     score a campaign's finished candidates (resumable, skips current scorecards)
+  interviews synth --candidates N [--tenant demo]   create a synthetic campaign (load tests)
   sim tidal [--roster-cap 0.5] [--seeds 3] [--report FILE.html]
                      simulate the 6× tidal day: team vs individual vs elastic routing
   sim import-tau2 [--tenant demo] [--json]
@@ -100,6 +103,10 @@ async function main(argv: string[]): Promise<number> {
     case 'eval': {
       const { evalCommand } = await import('./commands/eval.ts');
       return evalCommand(out, rest);
+    }
+    case 'interviews': {
+      const { interviewsCommand } = await import('./commands/interviews.ts');
+      return interviewsCommand(out, rest);
     }
     case undefined:
     case 'help':

@@ -3,7 +3,7 @@
  * with a full anchored 1–5 scale, a reference answer and a typing passage — edited, not typed
  * from nothing.
  */
-import type { CampaignInput } from '#src/services/interviews/model.ts';
+import type { CampaignInput } from './model.ts';
 
 type Template = Omit<CampaignInput, 'thresholds'>;
 

@@ -8,6 +8,7 @@ import { PSC_BANDS } from '#assist/interview/index.ts';
 import type { AppEnv } from '#src/http/env.ts';
 import { AppError, STATUS } from '#src/http/problem.ts';
 import { interviewsFor } from '#src/services/interviews/index.ts';
+import { CAMPAIGN_TEMPLATES } from '#src/services/interviews/templates.ts';
 import { pickStrings, translator } from '../i18n.ts';
 import { resolveLang } from '../lang.ts';
 import { ApplyPage, InterviewPage } from './interview.tsx';
@@ -18,7 +19,6 @@ import { FairnessPage } from './recruit-fairness.tsx';
 import { ReviewQueue } from './recruit-review.tsx';
 import { Scorecard } from './recruit-scorecard.tsx';
 import { langLinks, RecruitLayout, recruitPage } from './recruit-shell.tsx';
-import { CAMPAIGN_TEMPLATES } from './recruit-templates.ts';
 
 const svc = (c: Context<AppEnv>) => interviewsFor(c.get('services'));
 
