@@ -9,9 +9,11 @@ import type { AppEnv } from '#src/http/env.ts';
 import { AppError, STATUS } from '#src/http/problem.ts';
 import { createRouter } from '#src/http/router.ts';
 import { verifyPassword } from '#src/services/auth/passwords.ts';
+import { securityAlerts } from '#src/services/security/alerts.ts';
 import { clientIp } from '#src/services/security/client-ip.ts';
 import { ipAllowed, validAllowEntry } from '#src/services/security/ip-allow.ts';
 import {
+  alertsRoute,
   getSettingsRoute,
   lockRoute,
   logoutAllRoute,
@@ -109,6 +111,11 @@ export const sessionRoutes = createRouter()
     const { sid } = await currentSession(c);
     await c.get('services').security.sessions.lock(sid);
     return c.json({ locked: true as const }, STATUS.OK);
+  })
+  .openapi(alertsRoute, async (c) => {
+    const p = requireStaff(c, 'supervisor', 'admin');
+    const { db, clock } = c.get('services');
+    return c.json({ items: await securityAlerts(db, p.tenantId, clock.now()) }, STATUS.OK);
   })
   .openapi(getSettingsRoute, async (c) => {
     const p = requireStaff(c, 'admin');

@@ -124,3 +124,27 @@ export const lockRoute = createRoute({
     ...problemResponses(401, 403),
   },
 });
+
+export const SecurityAlertSchema = z
+  .object({
+    kind: z.enum(['reveal-volume', 'opened-without-reply', 'new-network']),
+    userId: z.string(),
+    displayName: z.string().nullable(),
+    count: z.number().int(),
+    ip: z.string().nullable().optional(),
+    at: z.number().int(),
+  })
+  .openapi('SecurityAlert');
+
+export const alertsRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/security/alerts',
+  tags: ['Security'],
+  summary:
+    'Anomaly alerts for supervisors: reveal volume in the last hour, conversations taken without a reply, sign-ins from new networks',
+  security: bearer,
+  responses: {
+    200: json(z.object({ items: z.array(SecurityAlertSchema) }), 'Alerts, newest first'),
+    ...problemResponses(401, 403),
+  },
+});

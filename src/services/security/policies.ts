@@ -31,3 +31,13 @@ export const DEFAULT_SESSION_SETTINGS = {
 export const SESSION_CACHE_MS = 5_000;
 /** last_seen_at is written at most this often per session (it drives the idle lock). */
 export const TOUCH_EVERY_MS = 30_000;
+
+/** Anomaly alert thresholds for supervisors. */
+export const ALERTS = {
+  /** Reveals of personal data by one person within the last hour. */
+  revealsPerHour: 20,
+  /** Conversations assigned to one agent in the window with no reply from them. */
+  openedWithoutReply: 10,
+  /** Window for the conversation and new-network alerts, in hours. */
+  windowHours: 8,
+};

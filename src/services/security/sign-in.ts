@@ -10,6 +10,7 @@ import type { Services } from '#src/http/env.ts';
 import { AppError } from '#src/http/problem.ts';
 import type { TokenService } from '#src/services/auth/tokens.ts';
 import { signIn } from '#src/services/people/sign-in.ts';
+import { isNewNetwork, NEW_NETWORK_ACTION } from './alerts.ts';
 import { lockedMessage, NETWORK_REFUSED } from './messages.ts';
 import type { SessionMeta } from './sessions.ts';
 
@@ -54,6 +55,7 @@ export async function secureSignIn(services: Services, req: SignInRequest) {
   }
 
   let sid: string | null = null;
+  let newNetwork = false;
   // The people service verifies the password and shapes the user; its token is the session's.
   const tokens: TokenService = {
     ...services.tokens,
@@ -63,6 +65,7 @@ export async function secureSignIn(services: Services, req: SignInRequest) {
         await record('auth.login.network-refused');
         throw new AppError('forbidden', NETWORK_REFUSED);
       }
+      newNetwork = await isNewNetwork(db, principal.kind === 'staff' ? principal.userId : '', req.ip);
       const started = await security.sessions.start(principal as StaffPrincipal, req);
       sid = started.sid;
       return { token: started.token, expiresAt: started.expiresAt };
@@ -72,6 +75,7 @@ export async function secureSignIn(services: Services, req: SignInRequest) {
     const result = await signIn({ db, tokens }, email, req.password);
     await security.throttle.succeeded(email);
     await record('auth.login', { sessionId: sid });
+    if (newNetwork) await record(NEW_NETWORK_ACTION, { sessionId: sid });
     return { ...result, sessionId: sid as string | null };
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'unauthorized') throw err;
