@@ -19,16 +19,19 @@ export function watermarkTime(ms: number): string {
 }
 
 export function watermarkLines(who: WatermarkIdentity, ms: number): string[] {
-  return [`${who.displayName} · ${who.userId}`, `${who.tenant} · ${watermarkTime(ms)}`];
+  return [who.displayName, who.userId, `${who.tenant} · ${watermarkTime(ms)}`];
 }
 
 export function watermarkSvg(who: WatermarkIdentity, ms: number): string {
-  const [a = '', b = ''] = watermarkLines(who, ms).map(xml);
+  // Three short lines in a wide tile, so a long name or id is never cut at the tile's edge.
+  const lines = watermarkLines(who, ms)
+    .map((line, i) => `<text x="220" y="${118 + i * 18}">${xml(line)}</text>`)
+    .join('');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="340" height="220" viewBox="0 0 340 220">` +
-    `<g transform="rotate(-24 170 110)" fill="#1f2937" fill-opacity="0.09" ` +
-    `font-family="system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif" font-size="14" text-anchor="middle">` +
-    `<text x="170" y="104">${a}</text><text x="170" y="124">${b}</text></g></svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" width="440" height="280" viewBox="0 0 440 280">` +
+    `<g transform="rotate(-22 220 140)" fill="#1f2937" fill-opacity="0.09" ` +
+    `font-family="system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif" font-size="13" text-anchor="middle">` +
+    `${lines}</g></svg>`
   );
 }
 
