@@ -6,11 +6,13 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAKE_TRANSCRIPTION_URL } from '#assist/providers/fake-openai.ts';
 import { createApp } from '#src/app.ts';
+import { auditLog } from '#src/db/schema/pii.ts';
 import { createFileRecordingStore } from '#src/runtime/recording-store.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import {
@@ -160,6 +162,13 @@ describe('an interrupted upload', () => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe('bytes 1000-1009/3500');
     expect(Array.from(new Uint8Array(await part.arrayBuffer()))).toEqual(Array.from(bytes.slice(1000, 1010)));
+    // One audit row for the playback, none for the follow-up range request.
+    const played = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'interview.recording.played'));
+    expect(played).toHaveLength(1);
+    expect(played[0]).toMatchObject({ actorRole: 'recruiter', targetType: 'interview_recording' });
     // Candidates and other tenants cannot fetch it.
     expect((await t.call('GET', url)).status).toBe(401);
     expect((await t.call('GET', url, { token: await t.login('admin@northwind.test') })).status).toBe(404);
@@ -395,6 +404,17 @@ describe('consent withdrawn', () => {
         typing: null;
       }>(await call('GET', `/api/v1/interviews/candidates/${candidateId}`, { token: recruiter }), 200);
       expect(after.candidate.status).toBe('withdrawn');
+      const audit = await t.deps.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'interview.consent.withdrawn'));
+      expect(audit).toEqual([
+        expect.objectContaining({
+          actorRole: 'candidate',
+          targetId: candidateId,
+          detail: expect.objectContaining({ recordingsDeleted: 1 }),
+        }),
+      ]);
       expect(after.answers[0]).toMatchObject({ writtenText: null, recording: { status: 'deleted' } });
       expect(after.scorecard).toBeNull();
       expect(after.typing).toBeNull();

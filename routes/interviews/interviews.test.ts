@@ -1,4 +1,6 @@
+import { and, asc, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog } from '#src/db/schema/pii.ts';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import {
   campaignInput,
@@ -301,6 +303,16 @@ describe('a candidate from invitation to decision (text answers, no transcriptio
       200,
     );
     expect(after.decisions.map((d) => d.outcome)).toEqual([against, 'hold']);
+    // Each decision is also in the tenant's audit log, without the note's text.
+    const audit = await t.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'interview.decision'), eq(auditLog.targetId, item.candidateId)))
+      .orderBy(asc(auditLog.id));
+    expect(audit.map((a) => a.detail?.outcome)).toEqual(['hold', against]);
+    expect(audit[1]).toMatchObject({ actorRole: 'recruiter', targetType: 'interview_candidate' });
+    expect(audit[1]?.detail).toMatchObject({ recommendation: advice, overridesRecommendation: true });
+    expect(JSON.stringify(audit)).not.toContain('面试官复核后决定');
     const undecided = await json<{ total: number }>(
       await t.call('GET', `/api/v1/interviews/review?campaign=${campaignId}&decision=undecided`, {
         token: recruiter,

@@ -139,7 +139,7 @@ export const recruiterRoutes = createRouter()
     const p = recruiter(c);
     const { tenantId: _t, ...row } = await svc(c).review.decide(
       p.tenantId,
-      p.userId,
+      { id: p.userId, role: p.role },
       c.req.valid('param').id,
       c.req.valid('json'),
     );
@@ -157,11 +157,20 @@ export const recruiterRoutes = createRouter()
   .openapi(recordingRoute, async (c) => {
     const p = recruiter(c);
     const { id, recordingId } = c.req.valid('param');
-    const { bytes, mimeType } = await svc(c).review.recording(p.tenantId, id, recordingId);
+    const rangeHeader = c.req.header('range');
+    // One audit row per playback: a media element's follow-up range requests are not new ones.
+    const audited = !rangeHeader || /^bytes=0-/.test(rangeHeader);
+    const { bytes, mimeType } = await svc(c).review.recording(
+      p.tenantId,
+      { id: p.userId, role: p.role },
+      id,
+      recordingId,
+      audited,
+    );
     c.header('content-type', mimeType.split(';')[0] ?? 'application/octet-stream');
     c.header('accept-ranges', 'bytes');
     c.header('cache-control', 'private, no-store');
-    const range = parseRange(c.req.header('range'), bytes.byteLength);
+    const range = parseRange(rangeHeader, bytes.byteLength);
     if (range) {
       c.header('content-range', `bytes ${range.start}-${range.end}/${bytes.byteLength}`);
       return c.body(bytes.slice(range.start, range.end + 1).buffer, 206) as never;

@@ -22,6 +22,7 @@ import {
   type MediaMode,
 } from '#src/db/schema/interviews.ts';
 import { AppError, notFound } from '#src/http/problem.ts';
+import { auditInsert } from './audit.ts';
 import { type CampaignWithQuestions, getCampaign } from './campaigns.ts';
 import { candidateByToken } from './candidates.ts';
 import { type InterviewDeps, recordingKey } from './context.ts';
@@ -236,6 +237,16 @@ export async function withdraw(deps: InterviewDeps, token: string): Promise<{ de
     deps.db.delete(interviewTypingBatches).where(eq(interviewTypingBatches.candidateId, id)),
     deps.db.delete(interviewTypingTests).where(eq(interviewTypingTests.candidateId, id)),
     deps.db.delete(interviewScorecards).where(eq(interviewScorecards.candidateId, id)),
+    auditInsert(deps, {
+      tenantId: s.candidate.tenantId,
+      actor: { id, role: 'candidate' },
+      action: 'interview.consent.withdrawn',
+      target: { type: 'interview_candidate', id },
+      detail: {
+        campaignId: s.candidate.campaignId,
+        recordingsDeleted: recordings.filter((r) => r.status !== 'deleted').length,
+      },
+    }),
   ]);
   deps.logger.info('interview consent withdrawn', { candidateId: id, recordingsDeleted: recordings.length });
   return { deletedRecordings: recordings.filter((r) => r.status !== 'deleted').length };

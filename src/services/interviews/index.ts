@@ -139,12 +139,17 @@ export function createInterviewService(deps: InterviewDeps) {
       detail: (tenantId: string, candidateId: string) => review.candidateDetail(deps, tenantId, candidateId),
       decide: (
         tenantId: string,
-        userId: string,
+        actor: { id: string; role: string },
         candidateId: string,
         input: { outcome: DecisionOutcome; note: string },
-      ) => review.decide(deps, tenantId, userId, candidateId, input),
-      recording: (tenantId: string, candidateId: string, recordingId: string) =>
-        review.readRecording(deps, tenantId, candidateId, recordingId),
+      ) => review.decide(deps, tenantId, actor, candidateId, input),
+      recording: (
+        tenantId: string,
+        actor: { id: string; role: string },
+        candidateId: string,
+        recordingId: string,
+        audited = true,
+      ) => review.readRecording(deps, tenantId, actor, candidateId, recordingId, audited),
       async rescore(tenantId: string, candidateId: string) {
         const candidate = await candidates.candidateById(deps, tenantId, candidateId);
         return scoring.rescoreCandidate(deps, candidate, cache);

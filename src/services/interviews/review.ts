@@ -21,6 +21,7 @@ import {
 } from '#src/db/schema/interviews.ts';
 import { users } from '#src/db/schema/users.ts';
 import { AppError, notFound } from '#src/http/problem.ts';
+import { auditInsert } from './audit.ts';
 import { getCampaign } from './campaigns.ts';
 import { candidateById, candidateLink } from './candidates.ts';
 import { type InterviewDeps, recordingKey } from './context.ts';
@@ -238,10 +239,11 @@ export function overrides(outcome: DecisionOutcome, recommendation: string | nul
 export async function decide(
   deps: InterviewDeps,
   tenantId: string,
-  userId: string,
+  actor: { id: string; role: string },
   candidateId: string,
   input: { outcome: DecisionOutcome; note: string },
 ) {
+  const userId = actor.id;
   const candidate = await candidateById(deps, tenantId, candidateId);
   if (candidate.status !== 'submitted') {
     throw new AppError(
@@ -290,23 +292,39 @@ export async function decide(
       { path: 'body.note', message: 'required for a rejection' },
     ]);
   }
-  const [row] = await deps.db
-    .insert(interviewDecisions)
-    .values({
-      id: deps.ids.next('idec'),
+  const id = deps.ids.next('idec');
+  const [[row]] = await deps.db.batch([
+    deps.db
+      .insert(interviewDecisions)
+      .values({
+        id,
+        tenantId,
+        campaignId: candidate.campaignId,
+        candidateId,
+        outcome: input.outcome,
+        note,
+        decidedBy: userId,
+        decidedByName: person.name,
+        recommendation,
+        score100: card?.score100 ?? null,
+        overridesRecommendation: overriding,
+        decidedAt: now,
+      })
+      .returning(),
+    auditInsert(deps, {
       tenantId,
-      campaignId: candidate.campaignId,
-      candidateId,
-      outcome: input.outcome,
-      note,
-      decidedBy: userId,
-      decidedByName: person.name,
-      recommendation,
-      score100: card?.score100 ?? null,
-      overridesRecommendation: overriding,
-      decidedAt: now,
-    })
-    .returning();
+      actor: { id: userId, role: actor.role },
+      action: 'interview.decision',
+      target: { type: 'interview_candidate', id: candidateId },
+      detail: {
+        decisionId: id,
+        campaignId: candidate.campaignId,
+        outcome: input.outcome,
+        recommendation,
+        overridesRecommendation: overriding,
+      },
+    }),
+  ]);
   deps.logger.info('interview decision recorded', {
     candidateId,
     outcome: input.outcome,
@@ -316,12 +334,17 @@ export async function decide(
   return row!;
 }
 
-/** A recording's bytes for playback by staff of the same tenant. */
+/**
+ * A recording's bytes for playback by staff of the same tenant. `audited` logs who played it
+ * (the caller passes false for the follow-up range requests of the same playback).
+ */
 export async function readRecording(
   deps: InterviewDeps,
   tenantId: string,
+  actor: { id: string; role: string },
   candidateId: string,
   recordingId: string,
+  audited = true,
 ) {
   const [rec] = await deps.db
     .select()
@@ -336,5 +359,14 @@ export async function readRecording(
   if (rec?.status !== 'complete') throw notFound('recording');
   const bytes = await deps.recordings.read(recordingKey(rec.tenantId, rec.id));
   if (!bytes) throw notFound('recording');
+  if (audited) {
+    await auditInsert(deps, {
+      tenantId,
+      actor,
+      action: 'interview.recording.played',
+      target: { type: 'interview_recording', id: rec.id },
+      detail: { candidateId, answerId: rec.answerId },
+    });
+  }
   return { bytes, mimeType: rec.mimeType };
 }
