@@ -52,6 +52,8 @@ describe('certification → dispatch', () => {
         .status,
     ).toBe(403);
 
+    // N = 3 passes over the two Chinese refund cards (each counts at most twice).
+    await passScenario(trainee1, 'refund-unshipped-zh');
     await passScenario(trainee1, 'refund-unshipped-zh');
     await passScenario(trainee1, 'refund-credit-card-late-zh');
 
@@ -109,7 +111,8 @@ describe('certification → dispatch', () => {
 
     // Certified for a second skill while online: the dispatcher is told at once (agentChanged), no
     // new sign-in or presence change needed, and the next account conversation is offered to them.
-    await passScenario(trainee1, 'account-locked-urgent-zh');
+    // One Chinese account card: it must be passed three times.
+    for (let i = 0; i < 3; i++) await passScenario(trainee1, 'account-locked-urgent-zh');
     const live2 = await ok<{ id: string }>(
       await t.call('POST', '/api/v1/training/live-tests', {
         token: supervisor,

@@ -1,9 +1,13 @@
 /**
- * @module Certification from training. A skill is certified when the trainee has passed enough
- * different scenarios of it at or above the tenant's score (`training_requirements`, default 3
- * scenarios ≥ 70, level 1, valid 365 days) AND a supervisor has recorded a passed live test for it.
- * The required count is capped at the number of active cards of the skill in the trainee's
- * language, so a skill with two Chinese scenarios can be certified by a Chinese-speaking trainee.
+ * @module Certification from training. A skill is certified when the trainee has passed N scenarios
+ * of it at or above the tenant's score (`training_requirements`, default 3 scenarios ≥ 70, level 1,
+ * valid 365 days) AND a supervisor has recorded a passed live test for it.
+ *
+ * Passes must be spread over the skill's scenarios: each card counts at most ⌈N ÷ cards available⌉
+ * times, where the cards available are the skill's active cards in the trainee's language (all of
+ * them if none is in it). With three refund cards each must be passed once; with two, one of them
+ * twice; with a single escalation card, that card three times on three sessions — never one lucky
+ * pass of one card.
  * Granting writes the certification row (source `simulator+live`, expiry), makes a trainee an
  * agent (the role the dispatcher routes to) and tells the dispatcher the person changed.
  */
@@ -46,12 +50,16 @@ export interface SkillProgress {
   skill: string;
   name: { zh: string; en: string };
   requirement: Requirement & { custom: boolean };
-  /** Scenarios needed after the cap (at least 1). */
+  /** Passes needed (the requirement's N). */
   required: number;
+  /** Passes that count so far (each card at most `perCard` times). */
+  credited: number;
+  /** How many passes of one card count. */
+  perCard: number;
   /** Active cards of the skill in the trainee's language. */
   available: number;
-  /** Distinct cards passed at or above the requirement's score, best score each. */
-  passedCards: { cardId: string; title: string; score: number; at: number }[];
+  /** Cards passed at or above the requirement's score: best score, passes, latest pass. */
+  passedCards: { cardId: string; title: string; score: number; passes: number; at: number }[];
   sessions: number;
   live: { result: 'pass' | 'fail'; at: number; note: string | null; sessionId: string } | null;
   livePassed: boolean;
@@ -161,19 +169,20 @@ export async function skillProgress(
       if (s.kind !== 'practice' || s.status !== 'ended' || !s.passed || (s.score ?? 0) < req.minScore)
         continue;
       const prev = best.get(s.cardId);
-      if (!prev || (s.score ?? 0) > prev.score) {
-        best.set(s.cardId, {
-          cardId: s.cardId,
-          title: titles.get(s.cardId) ?? s.cardId,
-          score: s.score ?? 0,
-          at: s.endedAt ?? 0,
-        });
-      }
+      best.set(s.cardId, {
+        cardId: s.cardId,
+        title: titles.get(s.cardId) ?? s.cardId,
+        score: Math.max(prev?.score ?? 0, s.score ?? 0),
+        passes: (prev?.passes ?? 0) + 1,
+        at: Math.max(prev?.at ?? 0, s.endedAt ?? 0),
+      });
     }
     const skillCards = cards.filter((c) => c.skill === req.skill);
     const inLang = skillCards.filter((c) => c.lang === person.locale).length;
     const available = inLang > 0 ? inLang : skillCards.length;
-    const required = Math.max(1, Math.min(req.scenariosRequired, available));
+    const required = Math.max(1, req.scenariosRequired);
+    const perCard = Math.ceil(required / Math.max(1, available));
+    const credited = [...best.values()].reduce((n, c) => n + Math.min(c.passes, perCard), 0);
     const lives = mine
       .filter((s) => s.kind === 'live' && s.liveResult !== null)
       .sort((a, b) => (b.endedAt ?? 0) - (a.endedAt ?? 0));
@@ -185,7 +194,7 @@ export async function skillProgress(
     const status: SkillProgress['status'] =
       valid && cert?.source === 'simulator+live'
         ? 'certified'
-        : passedCards.length >= required
+        : credited >= required
           ? 'ready-for-live'
           : mine.length > 0
             ? 'practising'
@@ -202,6 +211,8 @@ export async function skillProgress(
         custom: req.custom,
       },
       required,
+      credited,
+      perCard,
       available,
       passedCards,
       sessions: mine.filter((s) => s.kind === 'practice').length,
@@ -257,7 +268,7 @@ export async function grantIfEarned(
   const now = deps.clock.now();
   const progress = (await skillProgress(deps.db, tenantId, userId, now)).find((s) => s.skill === skillKey);
   if (!progress) return null;
-  if (progress.passedCards.length < progress.required || !progress.livePassed) return null;
+  if (progress.credited < progress.required || !progress.livePassed) return null;
   const cert = progress.certification;
   if (cert?.valid && cert.source === 'simulator+live') return null;
   // A valid certification from elsewhere (seed, manual) at a higher level is not lowered.

@@ -46,6 +46,7 @@ interface SkillProgress {
   skill: string;
   name: { zh: string; en: string };
   required: number;
+  credited: number;
   passedCards: { cardId: string; title: string; score: number }[];
   requirement: { minScore: number };
   live: { result: 'pass' | 'fail'; at: number } | null;
@@ -440,7 +441,7 @@ async function renderProgress() {
                 'td',
                 {},
                 t('train.progress.of', {
-                  n: Math.min(s.passedCards.length, s.required),
+                  n: Math.min(s.credited, s.required),
                   m: s.required,
                   score: s.requirement.minScore,
                 }),
