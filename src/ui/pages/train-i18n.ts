@@ -182,7 +182,7 @@ export const TRAIN_EN = {
   'trainAdmin.rules.save': 'Save',
   'trainAdmin.rules.saved': 'Saved.',
   'trainAdmin.rules.hint':
-    'A skill is certified when the trainee passes this many different scenarios at or above the score (capped at the scenarios available in their language) and a supervisor records a passed live test.',
+    'A skill is certified when the trainee passes this many scenarios at or above the score — spread over the skill’s scenarios in their language, each counting at most its share — and a supervisor records a passed live test.',
 } as const satisfies Record<string, string>;
 
 export const TRAIN_ZH: Record<keyof typeof TRAIN_EN, string> = {
@@ -361,5 +361,5 @@ export const TRAIN_ZH: Record<keyof typeof TRAIN_EN, string> = {
   'trainAdmin.rules.save': '保存',
   'trainAdmin.rules.saved': '已保存。',
   'trainAdmin.rules.hint':
-    '学员以不低于最低分通过指定数量的不同场景（不超过其语言下可用的场景数），且主管记录真人拨测通过后，即获得该技能认证。',
+    '学员以不低于最低分的成绩通过指定次数的场景练习（须分布在其语言下该技能的各个场景上，每个场景最多计入其应占份额），且主管记录真人拨测通过后，即获得该技能认证。',
 };
