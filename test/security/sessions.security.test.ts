@@ -252,3 +252,28 @@ describe('sessions', () => {
     expect((await me({ cookie })).status).toBe(401);
   });
 });
+
+describe('rate limit on the sign-in form', () => {
+  it('answers a person with a page in their language and Retry-After', async () => {
+    const form = (i: number) =>
+      t.app.request(
+        '/login',
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            'sec-fetch-site': 'same-origin',
+            cookie: 'lang=zh',
+          },
+          body: new URLSearchParams({ email: `form${i}@demo.test`, password: 'x' }).toString(),
+        },
+        { incoming: { socket: { remoteAddress: '192.0.2.77' } } },
+      );
+    let res = await form(0);
+    for (let i = 1; i <= 10; i++) res = await form(i);
+    expect(res.status).toBe(429);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await res.text()).toContain('请求过于频繁');
+  });
+});

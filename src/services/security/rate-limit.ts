@@ -6,7 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '#src/http/env.ts';
-import { AppError, problemResponse } from '#src/http/problem.ts';
+import { AppError, problemResponse, STATUS } from '#src/http/problem.ts';
 import { resolveLang } from '#src/ui/lang.ts';
 import { clientIp, LOCAL_CLIENT } from './client-ip.ts';
 import { rateLimitedMessage } from './messages.ts';
@@ -21,7 +21,18 @@ export function rateLimit(name: RatePolicyName): MiddlewareHandler<AppEnv> {
     const verdict = await c.get('services').security.limiter.hit(`${name}:${ip}`, policy);
     if (verdict.allowed) return next();
     const retryAfter = Math.ceil(verdict.retryAfterMs / 1000);
-    const lang = c.req.path.startsWith('/api/') ? 'en' : resolveLang(c);
+    if (!c.req.path.startsWith('/api/')) {
+      // A person at the sign-in form gets a page in their language, not a JSON document.
+      const lang = resolveLang(c);
+      c.header('retry-after', String(retryAfter));
+      return c.html(
+        `<!doctype html><html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>Tidedesk</title>` +
+          `<link rel="stylesheet" href="/ui/app.css"></head><body><main class="message-page"><h1>429</h1>` +
+          `<p>${rateLimitedMessage(lang, retryAfter)}</p><p><a class="btn btn-primary" href="/login">${lang === 'zh' ? '返回登录' : 'Back to sign-in'}</a></p></main></body></html>`,
+        STATUS.TOO_MANY_REQUESTS,
+      );
+    }
+    const lang = 'en';
     const res = problemResponse(
       new AppError('rate_limited', rateLimitedMessage(lang, retryAfter), undefined, {
         retryAfterSeconds: retryAfter,
