@@ -37,7 +37,7 @@ const MIN_SCORE = 0.35;
 const REFRESH_MS = 5000;
 
 const STYLES = `
-.cr-card { margin-bottom: 16px; padding: 14px 16px; }
+.cr-card { margin-bottom: 12px; padding: 14px 16px; }
 .cr-card h2 { font-size: 15px; margin: 0 0 8px; display: flex; gap: 8px; align-items: center; }
 .cr-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
 .cr-item { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; padding: 6px 10px; border: 1px solid var(--border);
@@ -73,9 +73,10 @@ const card = h(
 );
 const toasts = h('div', { class: 'cr-toasts', 'aria-live': 'assertive' });
 document.body.append(toasts);
-const head = document.querySelector('.page-head');
-if (head?.parentElement) head.after(card);
-else byId('live').closest('main')?.prepend(card);
+// Below the wall and the agent tiles (which must stay on one screen); the alert toasts float.
+const stats = document.querySelector('.stats');
+if (stats?.parentElement) stats.before(card);
+else byId('live').closest('main')?.append(card);
 
 const reasonText = (reasons: readonly string[]) =>
   reasons.map((r) => t(`sup.compliance.reason.${r}` as MessageKey)).join(' · ');
