@@ -36,7 +36,7 @@ type NewCandidate = typeof interviewCandidates.$inferInsert;
 /** Insert candidates in D1-sized statements; an email that raced in is reported, not fatal. */
 async function insertCandidates(deps: InterviewDeps, values: NewCandidate[]): Promise<Set<string>> {
   const inserted = new Set<string>();
-  for (const part of chunked(values, rowsPerInsert(8))) {
+  for (const part of chunked(values, rowsPerInsert(interviewCandidates))) {
     const rows = await deps.db
       .insert(interviewCandidates)
       .values(part)

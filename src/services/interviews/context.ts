@@ -1,4 +1,5 @@
 /** @module What every interview service module is handed, and small shared helpers. */
+import { getTableColumns, type Table } from 'drizzle-orm';
 import type { Assist } from '#assist/index.ts';
 import type { Db } from '#src/db/client.ts';
 import type { Clock } from '#src/ports/clock.ts';
@@ -25,8 +26,12 @@ export function chunked<T>(xs: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Rows per multi-row insert for a table with `columns` columns. */
-export const rowsPerInsert = (columns: number) => Math.max(1, Math.floor(MAX_PARAMS / columns));
+/**
+ * Rows per multi-row insert into `table`: drizzle binds every column of every row (defaults
+ * included), so the table's whole column count is what each row costs.
+ */
+export const rowsPerInsert = (table: Table) =>
+  Math.max(1, Math.floor(MAX_PARAMS / Object.keys(getTableColumns(table)).length));
 
 /** Recording bytes are stored per tenant. */
 export const recordingKey = (tenantId: string, recordingId: string) => `${tenantId}/${recordingId}`;

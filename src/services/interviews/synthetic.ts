@@ -150,11 +150,11 @@ export async function createSyntheticCampaign(
     const statements = [
       ...chunked(
         page.map((g) => g.candidate),
-        rowsPerInsert(11),
+        rowsPerInsert(interviewCandidates),
       ).map((rows) => deps.db.insert(interviewCandidates).values(rows)),
       ...chunked(
         page.map((g) => ({ candidateId: g.candidate.id!, seq: 0, events: g.events, receivedAt: now })),
-        rowsPerInsert(4),
+        rowsPerInsert(interviewTypingBatches),
       ).map((rows) => deps.db.insert(interviewTypingBatches).values(rows)),
       ...chunked(
         page.map((g) => ({
@@ -165,7 +165,7 @@ export async function createSyntheticCampaign(
           result: {},
           submittedAt: now,
         })),
-        rowsPerInsert(6),
+        rowsPerInsert(interviewTypingTests),
       ).map((rows) => deps.db.insert(interviewTypingTests).values(rows)),
       ...chunked(
         page.map((g) => ({
@@ -178,7 +178,7 @@ export async function createSyntheticCampaign(
           durationMs: 60_000,
           submittedAt: now,
         })),
-        rowsPerInsert(8),
+        rowsPerInsert(interviewAnswers),
       ).map((rows) => deps.db.insert(interviewAnswers).values(rows)),
     ];
     const [first, ...rest] = statements;
