@@ -64,7 +64,10 @@ export const SuggestionsSchema = z
       prompt: z.null(),
       latencyMs: z.number(),
     }),
-    llm: z.object({ configured: z.boolean().openapi({ description: 'The stream will draft with an LLM' }) }),
+    llm: z.object({
+      configured: z.boolean().openapi({ description: 'The stream will draft with an LLM' }),
+      model: z.string().nullable(),
+    }),
   })
   .openapi('Suggestions');
 

@@ -146,6 +146,10 @@ describe('GET /conversations/{id}/suggestions/stream', () => {
     });
     const s = await stream(withLlm, c.id, c.agent);
     await s.waitFor(has('draft.done'));
+    expect(data<{ llm: unknown }>(of(s.events, 'suggestions')[0]).llm).toEqual({
+      configured: true,
+      model: 'fake-model',
+    });
     const types = s.events.map((e) => e.event);
     expect(types.indexOf('suggestions')).toBeLessThan(types.indexOf('draft.start'));
     const start = data<{ draftId: string; provider: string; model: string; prompt: string }>(

@@ -32,7 +32,10 @@ export function createCopilotService(app: CopilotAppDeps) {
     copilots: createCopilotCache({ db: app.db, detector: createPiiDetector() }),
   };
   const { db } = deps;
-  const llmConfigured = () => deps.assist.llm?.isConfigured('copilot') ?? false;
+  const llm = () => {
+    const configured = deps.assist.llm?.isConfigured('copilot') ?? false;
+    return { configured, model: configured ? (deps.assist.llm?.modelFor('copilot') ?? null) : null };
+  };
 
   /** The conversation, if the caller is its assigned agent: 404 when they may not read it, else 403. */
   async function assigned(p: StaffPrincipal, conversationId: string): Promise<Conversation> {
@@ -73,7 +76,7 @@ export function createCopilotService(app: CopilotAppDeps) {
         elapsed: () => performance.now() - started,
       });
       await storeRound(db, round);
-      return { ...round.view, llm: { configured: llmConfigured() } };
+      return { ...round.view, llm: llm() };
     },
 
     /** A live session for `…/suggestions/stream` (the caller checked the assignment). */

@@ -68,6 +68,10 @@ export function createSuggestionSession(deps: CopilotServiceDeps, input: Session
     return writing;
   };
   const llmConfigured = assist.llm?.isConfigured('copilot') ?? false;
+  const llm = {
+    configured: llmConfigured,
+    model: llmConfigured ? (assist.llm?.modelFor('copilot') ?? null) : null,
+  };
 
   async function loadTranscript() {
     const rows = await db
@@ -215,7 +219,7 @@ export function createSuggestionSession(deps: CopilotServiceDeps, input: Session
   /** Recomputes and sends suggestions; drafts when the customer is the one waiting. */
   async function refresh(draftToo: boolean) {
     const r = await round();
-    void write('suggestions', { ...r.view, llm: { configured: llmConfigured } });
+    void write('suggestions', { ...r.view, llm });
     const customerWaiting = transcript.at(-1)?.role === 'customer';
     if (draftToo && llmConfigured && customerWaiting && conv.state === 'assigned') startDraft(r);
     else if (!customerWaiting) stopDraft();

@@ -104,7 +104,7 @@ export function mountCopilotPanel(opts: CopilotPanelOptions): void {
     }
     panel.dataset.seq = String(view.seq);
     provider.textContent = view.llm.configured
-      ? t('agent.copilot.provider.llm', { model: draft?.model ?? 'LLM' })
+      ? t('agent.copilot.provider.llm', { model: view.llm.model ?? 'LLM' })
       : t('agent.copilot.provider.embedded');
     fill(stepEl, renderStep(view, opts.lang, t));
     kb.setLang(view.lang);
@@ -187,15 +187,18 @@ export function mountCopilotPanel(opts: CopilotPanelOptions): void {
       });
     on('suggestions', (d: SuggestionsDto) => {
       view = d;
+      // A draft answers one message: once the conversation has moved on, it goes.
+      if (draft && draft.seq < d.seq) draft = null;
       closedNote = false;
       render();
     });
     on('message', (m: { authorRole: string; authorId: string; text: string }) => {
       if (m.authorRole === 'agent' && m.authorId === opts.me.id) onSent(m.text);
     });
-    on('draft.start', (d: { draftId: string; model: string | null }) => {
+    on('draft.start', (d: { draftId: string; seq: number; model: string | null }) => {
       draft = {
         id: d.draftId,
+        seq: d.seq,
         state: 'streaming',
         text: '',
         model: d.model,
@@ -230,6 +233,7 @@ export function mountCopilotPanel(opts: CopilotPanelOptions): void {
     on('draft.fallback', (d: { draftId: string; reason: string }) => {
       draft = {
         id: d.draftId,
+        seq: view?.seq ?? 0,
         state: 'fallback',
         text: '',
         model: draft?.model ?? null,

@@ -13,6 +13,8 @@ export type DismissReason = (typeof DISMISS_REASONS)[number];
 
 export interface DraftState {
   id: string;
+  /** The message it answers. */
+  seq: number;
   state: 'streaming' | 'done' | 'fallback';
   text: string;
   model: string | null;
