@@ -180,6 +180,11 @@ describe.skipIf(!run)('co-pilot in Chromium', () => {
     expect(await draftText.textContent()).toBe(DRAFT.zh);
     await screenshot(page, 'copilot-draft');
 
+    // The knowledge search box ranks articles with the co-pilot's index.
+    await panel.getByTestId('copilot-kb-input').fill('增值税专用发票');
+    await panel.getByTestId('copilot-kb-item').first().waitFor();
+    expect(await panel.getByTestId('copilot-kb-item').first().textContent()).toContain('增值税');
+
     // Alt+1 puts suggestion #1 in the reply box; the agent edits it and sends with Ctrl+Enter.
     const first = (await cards.first().getByTestId('copilot-suggestion-text').textContent()) ?? '';
     const reply = page.getByTestId('reply-input');
