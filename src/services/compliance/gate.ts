@@ -19,7 +19,7 @@ import { messages } from '#src/db/schema/conversations.ts';
 import { AppError } from '#src/http/problem.ts';
 import type { Logger } from '#src/ports/logger.ts';
 import type { CheckerCache } from './checkers.ts';
-import type { ContextLoader } from './conversation-context.ts';
+import type { DraftContext } from './conversation-context.ts';
 import type { SendFacts } from './conversation-facts.ts';
 import type { Overrides } from './overrides.ts';
 import type { RiskTracker } from './risk.ts';
@@ -53,11 +53,12 @@ export function createSendGate(deps: {
   db: Db;
   logger: Logger;
   checkers: CheckerCache;
-  contexts: ContextLoader;
+  /** The draft context of a conversation (memoised on its last message, shared with the check). */
+  contextOf(conv: SendFacts): Promise<DraftContext>;
   risk: RiskTracker;
   overrides: Overrides;
 }) {
-  const { db, logger, checkers, contexts, risk, overrides } = deps;
+  const { db, logger, checkers, contextOf, risk, overrides } = deps;
 
   const alreadyStored = async (conversationId: string, clientMessageId: string) =>
     (
@@ -90,7 +91,7 @@ export function createSendGate(deps: {
         );
         return;
       }
-      const [tc, ctx] = await Promise.all([checkers.get(conv.tenantId), contexts.load(conv)]);
+      const [tc, ctx] = await Promise.all([checkers.get(conv.tenantId), contextOf(conv)]);
       const findings = tc.checker.check(input.text, ctx.context);
       let overridden = false;
       if (isBlocked(findings)) {

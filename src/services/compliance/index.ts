@@ -90,7 +90,12 @@ export function createComplianceService(deps: ComplianceServiceDeps) {
   }
 
   const checkInputs = createCheckContextCache({ contexts, risk });
-  const gate = createSendGate({ db, logger: deps.logger, checkers, contexts, risk, overrides });
+  /** The send gate reads the same memoised context the checks while typing filled. */
+  async function contextOf(conv: SendFacts) {
+    const facts = await loadConversation(db, conv.tenantId, conv.id);
+    return facts ? (await checkInputs.get(facts)).draft : contexts.load(conv);
+  }
+  const gate = createSendGate({ db, logger: deps.logger, checkers, contextOf, risk, overrides });
 
   return {
     rulePacks: {

@@ -21,10 +21,11 @@ import {
   type RiskSignal,
 } from './risk-score.ts';
 
-/** Signals folded per conversation (older ones have decayed to nothing by then). */
-const FOLD_WINDOW = 200;
+/** Signals folded per conversation (0.9^60 ≈ 0.002: older ones have decayed to nothing). */
+const FOLD_WINDOW = 60;
 /** Contacts counted for "repeated contact". */
 export const RECENT_CONTACT_MS = 7 * 24 * 3600_000;
+const CONTACTS_TTL_MS = 60_000;
 
 export interface RiskConversation {
   id: string;
@@ -47,6 +48,7 @@ export interface RiskListItem extends RiskView {
 
 export function createRiskTracker(deps: { db: Db; clock: Clock; events: EventBus }) {
   const { db, clock } = deps;
+  const contacts = new Map<string, { n: number; at: number }>();
 
   async function raiseAlert(conv: RiskConversation, risk: ConversationRisk, now: number) {
     const [subject] = await db
@@ -90,6 +92,9 @@ export function createRiskTracker(deps: { db: Db; clock: Clock; events: EventBus
   return {
     /** How many other conversations the customer opened in the last week. */
     async recentContacts(conv: RiskConversation): Promise<number> {
+      // A customer's other conversations change rarely; a minute-old count is good enough.
+      const hit = contacts.get(conv.id);
+      if (hit && clock.now() - hit.at < CONTACTS_TTL_MS) return hit.n;
       const [row] = await db
         .select({ n: count() })
         .from(conversations)
@@ -100,7 +105,10 @@ export function createRiskTracker(deps: { db: Db; clock: Clock; events: EventBus
             gte(conversations.createdAt, clock.now() - RECENT_CONTACT_MS),
           ),
         );
-      return row?.n ?? 0;
+      const n = row?.n ?? 0;
+      if (contacts.size >= 5000) contacts.clear();
+      contacts.set(conv.id, { n, at: clock.now() });
+      return n;
     },
 
     /**
@@ -126,24 +134,28 @@ export function createRiskTracker(deps: { db: Db; clock: Clock; events: EventBus
         .onConflictDoNothing()
         .returning({ id: complianceRiskSignals.id });
       if (inserted.length === 0) return null;
-      const [rows, [total]] = await Promise.all([
-        db
-          .select({
-            role: complianceRiskSignals.role,
-            score: complianceRiskSignals.score,
-            reasons: complianceRiskSignals.reasons,
-          })
-          .from(complianceRiskSignals)
-          .where(eq(complianceRiskSignals.conversationId, conv.id))
-          .orderBy(desc(complianceRiskSignals.id))
-          .limit(FOLD_WINDOW),
-        db
-          .select({ n: count() })
-          .from(complianceRiskSignals)
-          .where(eq(complianceRiskSignals.conversationId, conv.id)),
-      ]);
+      const rows = await db
+        .select({
+          role: complianceRiskSignals.role,
+          score: complianceRiskSignals.score,
+          reasons: complianceRiskSignals.reasons,
+        })
+        .from(complianceRiskSignals)
+        .where(eq(complianceRiskSignals.conversationId, conv.id))
+        .orderBy(desc(complianceRiskSignals.id))
+        .limit(FOLD_WINDOW);
       const folded = foldRisk(rows.reverse().map((r) => ({ ...r, reasons: r.reasons as RiskReason[] })));
-      const risk = { ...folded, messages: total?.n ?? folded.messages };
+      // Past the fold window the total needs counting (long conversations only).
+      const total =
+        rows.length < FOLD_WINDOW
+          ? rows.length
+          : ((
+              await db
+                .select({ n: count() })
+                .from(complianceRiskSignals)
+                .where(eq(complianceRiskSignals.conversationId, conv.id))
+            )[0]?.n ?? rows.length);
+      const risk = { ...folded, messages: total };
       await db.run(sql`insert into ${complianceRisk} (conversation_id, tenant_id, score, level, reasons, messages, alerted_level, updated_at)
         values (${conv.id}, ${conv.tenantId}, ${risk.score}, ${risk.level}, ${JSON.stringify(risk.reasons)}, ${risk.messages}, null, ${now})
         on conflict (conversation_id) do update set score = excluded.score, level = excluded.level,
