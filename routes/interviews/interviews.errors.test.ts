@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { simulateTyping } from '#assist/interview/testing/keystroke-log.ts';
 import { FAKE_TRANSCRIPTION_URL } from '#assist/providers/fake-openai.ts';
 import { createApp } from '#src/app.ts';
 import { auditLog } from '#src/db/schema/pii.ts';
@@ -319,6 +320,31 @@ describe('review flags', () => {
       200,
     );
     expect(flagged.total).toBe(1);
+  });
+
+  it('a typing test stopped halfway is flagged, however fast the typed part was', async () => {
+    const { campaignId, questionId, tokens } = await startCampaign(t.call, recruiter, ['a@example.com,A,']);
+    const token = tokens[0]!;
+    const passage = typedPassage(60).finalText;
+    const half = simulateTyping({
+      lang: 'zh',
+      passage,
+      chars: Math.floor(Array.from(passage).length / 2),
+      durationMs: 20_000,
+      seed: 3,
+    });
+    await consentAndType(t.call, token, half);
+    await json(
+      await t.call('POST', `/api/v1/interviews/sessions/${token}/answers/${questionId}`, {
+        body: { mode: 'text', writtenText: GOOD_ZH_ANSWER },
+      }),
+      200,
+    );
+    await json(await t.call('POST', `/api/v1/interviews/sessions/${token}/submit`), 200);
+    const item = await queueItem(t.call, campaignId);
+    expect(item.flags).toContain('typing-incomplete');
+    expect(item.flags).not.toContain('typing-below-threshold');
+    expect(item.recommendation).toBe('review');
   });
 
   it('a pasted typing test is flagged and not passed', async () => {

@@ -27,16 +27,14 @@ describe('D1-sized inserts', () => {
           createdAt: 1,
         })),
       ),
-      db
-        .insert(interviewTypingBatches)
-        .values(
-          Array.from({ length: n(interviewTypingBatches) }, (_, i) => ({
-            candidateId: `c${i}`,
-            seq: 0,
-            events: [],
-            receivedAt: 1,
-          })),
-        ),
+      db.insert(interviewTypingBatches).values(
+        Array.from({ length: n(interviewTypingBatches) }, (_, i) => ({
+          candidateId: `c${i}`,
+          seq: 0,
+          events: [],
+          receivedAt: 1,
+        })),
+      ),
       db.insert(interviewTypingTests).values(
         Array.from({ length: n(interviewTypingTests) }, (_, i) => ({
           candidateId: `c${i}`,

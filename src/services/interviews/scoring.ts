@@ -39,9 +39,11 @@ import { typingEvents } from './candidate-session.ts';
 import { chunked, type InterviewDeps, MAX_PARAMS } from './context.ts';
 
 /** Bump when scoring changes meaningfully, so stored scorecards count as stale. */
-export const SCORER_VERSION = 'interview-scoring/1';
+export const SCORER_VERSION = 'interview-scoring/2';
 /** Candidates per page: one IN list of candidate ids stays under D1's parameter cap. */
 export const PAGE_SIZE = 90;
+/** A typing test that covers less of the passage than this is flagged for review. */
+export const TYPING_MIN_SHARE = 0.8;
 /** An answer with less than this share of the campaign's script is flagged as the wrong language. */
 export const WRONG_LANGUAGE_SHARE = 0.5;
 
@@ -57,6 +59,7 @@ export type FlagCode =
   | 'typing-input-without-keys'
   | 'typing-tab-switch'
   | 'typing-below-threshold'
+  | 'typing-incomplete'
   | 'low-confidence'
   | 'fluency-below-band';
 
@@ -135,6 +138,20 @@ export function scoreCandidate(
       })
     : null;
   if (!typing) flags.add('typing-missing');
+  // Speed is measured over what was typed, so stopping after a fast first line would look good:
+  // an unfinished passage goes to a person instead.
+  if (typing && inputs.typing) {
+    const share =
+      Array.from(inputs.typing.finalText.trim()).length /
+      Math.max(1, Array.from(campaign.typingPassage.trim()).length);
+    if (share < TYPING_MIN_SHARE) {
+      flags.add('typing-incomplete');
+      extra.push({
+        code: 'typing-incomplete',
+        message: `The typing test stopped at ${Math.round(share * 100)}% of the passage; its speed covers only that part.`,
+      });
+    }
+  }
   for (const an of typing?.anomalies ?? []) flags.add(TYPING_FLAG[an.flag]);
   if (typing && !typing.passed) flags.add('typing-below-threshold');
 

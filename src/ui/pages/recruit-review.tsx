@@ -16,6 +16,7 @@ export const FLAG_CODES: FlagCode[] = [
   'typing-input-without-keys',
   'typing-tab-switch',
   'typing-below-threshold',
+  'typing-incomplete',
   'low-confidence',
   'fluency-below-band',
 ];

@@ -74,7 +74,13 @@ export function RecruitLayout(props: {
       t={translator(page.lang)}
       title={props.title}
       langLinks={langLinks(props.c)}
-      user={{ displayName: page.user.displayName, role: page.user.role }}
+      // With id and time: the identifying watermark and the idle lock, like every staff page.
+      user={{
+        displayName: page.user.displayName,
+        role: page.user.role,
+        id: page.user.id,
+        at: props.c.get('services').clock.now(),
+      }}
       tenantName={page.tenant.name}
       active="recruit"
       scripts={props.scripts}
