@@ -486,3 +486,28 @@ export function tabs<T extends string>(
   show(names.includes(fromHash) ? fromHash : initial);
   return (name) => show(name);
 }
+
+/** What an admin tab gets: the translator, the page language, whether the reader may edit, its panel. */
+export interface AdminTab {
+  t: Translate;
+  lang: 'zh' | 'en';
+  canEdit: boolean;
+  host: HTMLElement;
+}
+
+export function errorAlert(t: Translate, err: unknown): HTMLElement {
+  return h(
+    'div',
+    { class: 'alert alert-error', role: 'alert' },
+    t('common.error', { reason: (err as Error).message }),
+  );
+}
+
+export function table(headers: (string | HTMLElement)[], rows: HTMLElement[], testid: string): HTMLElement {
+  return h(
+    'table',
+    { class: 'data', 'data-testid': testid },
+    h('thead', {}, h('tr', {}, ...headers.map((x) => h('th', {}, x)))),
+    h('tbody', {}, ...rows),
+  );
+}
