@@ -118,7 +118,10 @@ export const recruiterRoutes = createRouter()
   .openapi(reviewQueueRoute, async (c) => {
     const p = recruiter(c);
     const { campaign, ...q } = c.req.valid('query');
-    return c.json(await svc(c).review.queue(p.tenantId, { ...q, campaignId: campaign }), STATUS.OK);
+    const service = svc(c);
+    // Looking at the queue is a natural moment to retry transcriptions whose wait is over.
+    if (campaign) service.kickTranscriptions({ campaignId: campaign, limit: 20 });
+    return c.json(await service.review.queue(p.tenantId, { ...q, campaignId: campaign }), STATUS.OK);
   })
   .openapi(candidateDetailRoute, async (c) => {
     const p = recruiter(c);

@@ -60,6 +60,8 @@ export const INTERVIEW_EN = {
   'rec.th.bandNone': 'none',
   'rec.th.advance': 'Advise “advance” at an overall score of (%)',
   'rec.th.notAdvance': 'Advise “not advance” below (%)',
+  'rec.th.saveDefault': 'Use these thresholds for new campaigns',
+  'rec.th.savedDefault': 'New campaigns of this tenant will start with these thresholds.',
   'rec.group.label': 'Question shown to candidates',
   'rec.group.options': 'Options, one per line',
   'rec.group.hint':
@@ -341,6 +343,8 @@ export const INTERVIEW_ZH: Record<InterviewKey, string> = {
   'rec.th.bandNone': '不要求',
   'rec.th.advance': '总分达到此值建议“进入下一轮”（%）',
   'rec.th.notAdvance': '总分低于此值建议“不进入下一轮”（%）',
+  'rec.th.saveDefault': '设为新批次的默认合格线',
+  'rec.th.savedDefault': '本租户新建的批次将默认使用这些合格线。',
   'rec.group.label': '向候选人显示的问题',
   'rec.group.options': '选项，每行一个',
   'rec.group.hint': '仅用于公平性报告（按分组统计通过率）。留空则不收集。',

@@ -144,6 +144,12 @@ describe.skipIf(!run)('interviews in Chromium with a fake camera and microphone'
     await page.getByTestId('save-campaign').click();
     await page.waitForURL(/\/recruit\/campaigns\/icmp_/);
     campaignPath = new URL(page.url()).pathname;
+    // The thresholds on the form become the tenant's defaults for new campaigns.
+    await page.locator('#th-minNet').fill('42');
+    await page.locator('#save-default').click();
+    await expect.poll(() => page.locator('#default-status').textContent()).toContain('New campaigns');
+    const settings = await page.evaluate(async () => (await fetch('/api/v1/interviews/settings')).json());
+    expect(settings).toMatchObject({ custom: true, thresholds: { typing: { minNet: 42 } } });
 
     await page
       .getByTestId('import-csv')

@@ -168,6 +168,10 @@ export function createInterviewService(deps: InterviewDeps) {
       options: Omit<Parameters<typeof scoring.scoreCampaign>[3], 'cache'> = {},
     ) => scoring.scoreCampaign(deps, tenantId, campaignId, { ...options, cache }),
     processTranscriptions,
+    /** Start due transcriptions without waiting (the review queue asks for them this way). */
+    kickTranscriptions(options: { campaignId?: string; limit?: number } = {}) {
+      inBackground('transcribe', () => processTranscriptions(options));
+    },
     fairness: (tenantId: string, campaignId: string) => fairnessReport(deps, tenantId, campaignId),
     fairnessCsv,
     /** Wait for background work (transcriptions started by submitted answers) to finish. */

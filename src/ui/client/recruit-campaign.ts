@@ -251,6 +251,12 @@ function render(c: CampaignForm) {
           }),
         ),
       ),
+      h(
+        'button',
+        { type: 'button', class: 'btn btn-secondary', id: 'save-default', onclick: () => void saveDefault() },
+        t('rec.th.saveDefault'),
+      ),
+      h('span', { id: 'default-status', role: 'status', 'aria-live': 'polite', class: 'muted small' }),
     ),
     h(
       'section',
@@ -349,6 +355,17 @@ function collect(): CampaignForm {
     },
     questions,
   };
+}
+
+/** The tenant's defaults for new campaigns, from the thresholds on this form. */
+async function saveDefault() {
+  const status = byId('default-status');
+  try {
+    await api('/api/v1/interviews/settings', { method: 'PUT', body: { thresholds: collect().thresholds } });
+    status.textContent = ` ${t('rec.th.savedDefault')}`;
+  } catch (err) {
+    status.textContent = ` ${t('common.error', { reason: (err as Error).message })}`;
+  }
 }
 
 async function save(ev: Event) {
