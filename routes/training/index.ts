@@ -65,7 +65,8 @@ export const trainingRoutes = createRouter()
     return c.json({ items: rows.map(cardItem) }, STATUS.OK);
   })
   .openapi(getCardRoute, async (c) => {
-    const p = requireStaff(c);
+    // The full card holds the hidden facts a trainee must uncover in the chat: not for learners.
+    const p = requireStaff(c, ...OVERSIGHT);
     const { cardId } = c.req.valid('param');
     const svc = training(c);
     const [row, versions] = await Promise.all([

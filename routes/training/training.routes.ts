@@ -192,7 +192,9 @@ export const getCardRoute = createRoute({
   method: 'get',
   path: '/api/v1/training/cards/{cardId}',
   tags,
-  summary: 'One card (newest version unless ?version=) with the list of its versions',
+  summary: 'One card (newest version unless ?version=) with its versions (supervisors, admins, QA)',
+  description:
+    'The full card includes the hidden facts and reveal conditions, so learners (trainees, agents) only get the list view.',
   security: bearer,
   request: { params: CardParam, query: z.object({ version: z.coerce.number().int().min(1).optional() }) },
   responses: {

@@ -131,7 +131,7 @@ describe('scenario cards', () => {
     );
     expect(v2).toMatchObject({ version: 2, title: 'Unshipped refund, edited' });
     const got = await json<{ version: number; versions: { version: number; active: boolean }[] }>(
-      await t.call('GET', '/api/v1/training/cards/refund-unshipped-en-copy', { token: trainee1 }),
+      await t.call('GET', '/api/v1/training/cards/refund-unshipped-en-copy', { token: supervisor }),
       200,
     );
     expect(got.version).toBe(2);
@@ -140,10 +140,31 @@ describe('scenario cards', () => {
       expect.objectContaining({ version: 1, active: false }),
     ]);
     const old = await json<{ card: { title: string } }>(
-      await t.call('GET', '/api/v1/training/cards/refund-unshipped-en-copy?version=1', { token: trainee1 }),
+      await t.call('GET', '/api/v1/training/cards/refund-unshipped-en-copy?version=1', { token: supervisor }),
       200,
     );
     expect(old.card.title).toBe('Copy of the unshipped refund');
+  });
+
+  it('a trainee sees the card list but not a card’s hidden facts (GET one card is 403)', async () => {
+    const list = await json<{ items: Record<string, unknown>[] }>(
+      await t.call('GET', '/api/v1/training/cards?lang=en', { token: trainee2 }),
+      200,
+    );
+    expect(list.items.length).toBeGreaterThan(0);
+    expect(list.items.every((c) => !('card' in c))).toBe(true);
+    expect(JSON.stringify(list)).not.toContain('cheaper somewhere else');
+    await json(await t.call('GET', '/api/v1/training/cards/refund-unshipped-en', { token: trainee2 }), 403);
+    // Nor through a session: the trainee's view of a session carries the card's summary only.
+    const started = await json<{ id: string }>(
+      await t.call('POST', '/api/v1/training/sessions', {
+        token: trainee2,
+        body: { cardId: 'refund-unshipped-en' },
+      }),
+      201,
+    );
+    const view = await t.call('GET', `/api/v1/training/sessions/${started.id}`, { token: trainee2 });
+    expect(await view.text()).not.toContain('cheaper somewhere else');
   });
 });
 

@@ -108,7 +108,8 @@ export async function cohortView(db: Db, tenantId: string): Promise<Cohort> {
   ]);
 
   const members: CohortMember[] = people
-    .filter((p) => trainedIds.has(p.id))
+    // People who learn: supervisors and admins trying a card they wrote are not the cohort.
+    .filter((p) => trainedIds.has(p.id) && (p.role === 'trainee' || p.role === 'agent'))
     .map((p) => {
       const mine = practice.filter((s) => s.traineeId === p.id);
       const mineEnded = ended.filter((s) => s.traineeId === p.id);
