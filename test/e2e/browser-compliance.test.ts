@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PACK_INPUT } from '#assist/compliance/default-pack.ts';
 import {
   browserAvailability,
+  browserSuiteGate,
   DEMO_PASSWORD,
   type E2eServer,
   launchBrowser,
-  missingBrowserBanner,
   openContext,
   screenshot,
   signIn,
@@ -24,20 +24,7 @@ import {
 } from './browser-helpers.ts';
 
 const browserInfo = browserAvailability();
-
-if (!browserInfo.available && browserInfo.required) {
-  describe('compliance browser tests', () => {
-    it('need Chromium because TIDEDESK_E2E=required', () => {
-      throw new Error(`TIDEDESK_E2E=required but no Chromium at ${browserInfo.path}.`);
-    });
-  });
-} else if (!browserInfo.available) {
-  console.warn(missingBrowserBanner(browserInfo.path));
-} else if (browserInfo.disabled) {
-  console.warn('Compliance browser tests skipped: TIDEDESK_E2E=skip.');
-}
-
-const run = browserInfo.available && !browserInfo.disabled;
+const run = browserSuiteGate('compliance browser tests', browserInfo);
 
 /** Routes to an invoice SOP, which agent1 is certified for. */
 const OPENING = '你好，我需要开发票';

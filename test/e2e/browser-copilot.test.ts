@@ -20,9 +20,9 @@ import { parseEnv } from '#src/config/env.ts';
 import { type RunningServer, startNodeServer } from '#src/runtime/node.ts';
 import {
   browserAvailability,
+  browserSuiteGate,
   DEMO_PASSWORD,
   launchBrowser,
-  missingBrowserBanner,
   openContext,
   screenshot,
   signIn,
@@ -30,8 +30,7 @@ import {
 } from './browser-helpers.ts';
 
 const browserInfo = browserAvailability();
-if (!browserInfo.available && !browserInfo.required) console.warn(missingBrowserBanner(browserInfo.path));
-const run = (browserInfo.available || browserInfo.required) && !browserInfo.disabled;
+const run = browserSuiteGate('co-pilot browser tests', browserInfo);
 
 /** An invoice request: SOP `invoice` → ecommerce.billing, which agent1 holds (see browser.test.ts). */
 const OPENING = '你好，我需要开发票';

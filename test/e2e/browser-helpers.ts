@@ -3,11 +3,13 @@
  * required), a real Tidedesk server on a free port with a throw-away database, browser contexts
  * that fail on page errors and off-host requests, sign-in and screenshots kept as artifacts.
  */
+
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { describe, it } from 'vitest';
 import { loadEnv, parseEnv } from '#src/config/env.ts';
 import type { Db } from '#src/db/client.ts';
 import { type RunningServer, startNodeServer } from '#src/runtime/node.ts';
@@ -50,6 +52,28 @@ export function missingBrowserBanner(path: string): string {
     line,
     '',
   ].join('\n');
+}
+
+/**
+ * Whether a browser suite runs. With TIDEDESK_E2E=required and no Chromium it registers a failing
+ * test so the run fails loudly; without Chromium otherwise it prints the banner and the suite is
+ * skipped; TIDEDESK_E2E=skip skips it with a note. One place, so every suite behaves the same.
+ */
+export function browserSuiteGate(name: string, info: BrowserAvailability = browserAvailability()): boolean {
+  if (!info.available && info.required) {
+    describe(name, () => {
+      it('needs Chromium because TIDEDESK_E2E=required', () => {
+        throw new Error(
+          `TIDEDESK_E2E=required but no Chromium at ${info.path}. Install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`,
+        );
+      });
+    });
+  } else if (!info.available) {
+    console.warn(missingBrowserBanner(info.path));
+  } else if (info.disabled) {
+    console.warn(`${name} skipped: TIDEDESK_E2E=skip.`);
+  }
+  return info.available && !info.disabled;
 }
 
 export interface E2eServer {

@@ -12,24 +12,15 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailability,
+  browserSuiteGate,
   type E2eServer,
-  missingBrowserBanner,
   screenshot,
   signIn,
   startServer,
 } from './browser-helpers.ts';
 
 const browserInfo = browserAvailability();
-if (!browserInfo.available && browserInfo.required) {
-  describe('interview browser tests', () => {
-    it('need Chromium because TIDEDESK_E2E=required', () => {
-      throw new Error(`TIDEDESK_E2E=required but no Chromium at ${browserInfo.path}.`);
-    });
-  });
-} else if (!browserInfo.available) {
-  console.warn(missingBrowserBanner(browserInfo.path));
-}
-const run = browserInfo.available && !browserInfo.disabled;
+const run = browserSuiteGate('interview browser tests', browserInfo);
 
 const ANSWER =
   'I am very sorry about the delay. Please share your order number; I will check the tracking, chase the courier and tell you the expected delivery date. I will follow up, and if the parcel is lost we will resend it or refund you.';

@@ -9,9 +9,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailability,
+  browserSuiteGate,
   type E2eServer,
   launchBrowser,
-  missingBrowserBanner,
   openContext,
   screenshot,
   signIn,
@@ -20,22 +20,7 @@ import {
 } from './browser-helpers.ts';
 
 const browserInfo = browserAvailability();
-
-if (!browserInfo.available && browserInfo.required) {
-  describe('PII browser tests', () => {
-    it('need Chromium because TIDEDESK_E2E=required', () => {
-      throw new Error(
-        `TIDEDESK_E2E=required but no Chromium at ${browserInfo.path}. Install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`,
-      );
-    });
-  });
-} else if (!browserInfo.available) {
-  console.warn(missingBrowserBanner(browserInfo.path));
-} else if (browserInfo.disabled) {
-  console.warn('PII browser tests skipped: TIDEDESK_E2E=skip.');
-}
-
-const run = browserInfo.available && !browserInfo.disabled;
+const run = browserSuiteGate('PII browser tests', browserInfo);
 
 const PHONE = '13812345678';
 const ADDRESS = '上海市浦东新区世纪大道100号2号楼301室';

@@ -16,9 +16,9 @@ import { parseEnv } from '#src/config/env.ts';
 import { type RunningServer, startNodeServer } from '#src/runtime/node.ts';
 import {
   browserAvailability,
+  browserSuiteGate,
   DEMO_PASSWORD,
   launchBrowser,
-  missingBrowserBanner,
   openContext,
   screenshot,
   signIn,
@@ -26,20 +26,7 @@ import {
 } from './browser-helpers.ts';
 
 const browserInfo = browserAvailability();
-
-if (!browserInfo.available && browserInfo.required) {
-  describe('QA workspace browser test', () => {
-    it('needs Chromium because TIDEDESK_E2E=required', () => {
-      throw new Error(`TIDEDESK_E2E=required but no Chromium at ${browserInfo.path}.`);
-    });
-  });
-} else if (!browserInfo.available) {
-  console.warn(missingBrowserBanner(browserInfo.path));
-} else if (browserInfo.disabled) {
-  console.warn('Browser tests skipped: TIDEDESK_E2E=skip.');
-}
-
-const run = browserInfo.available && !browserInfo.disabled;
+const run = browserSuiteGate('QA workspace browser test', browserInfo);
 const CUSTOMER_TEXT = '我的快递三天没动了，怎么回事？';
 const AGENT_TEXT = '这个我不知道，您问问快递吧。';
 

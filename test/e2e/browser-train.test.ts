@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goodScript } from '#src/services/training/testing/scripted-trainee.ts';
 import {
   browserAvailability,
+  browserSuiteGate,
   type E2eServer,
   launchBrowser,
   openContext,
@@ -21,9 +22,7 @@ import {
 } from './browser-helpers.ts';
 
 const browserInfo = browserAvailability();
-const run = browserInfo.available && !browserInfo.disabled;
-if (!run)
-  console.warn(`Training browser tests skipped: no Chromium at ${browserInfo.path} or TIDEDESK_E2E=skip.`);
+const run = browserSuiteGate('training browser tests', browserInfo);
 
 describe.skipIf(!run)('training cabin in Chromium', () => {
   let server: E2eServer;

@@ -10,11 +10,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailability,
+  browserSuiteGate,
   documentStillMarked,
   type E2eServer,
   launchBrowser,
   markDocument,
-  missingBrowserBanner,
   openContext,
   screenshot,
   signIn,
@@ -23,22 +23,7 @@ import {
 } from './browser-helpers.ts';
 
 const browserInfo = browserAvailability();
-
-if (!browserInfo.available && browserInfo.required) {
-  describe('browser tests', () => {
-    it('need Chromium because TIDEDESK_E2E=required', () => {
-      throw new Error(
-        `TIDEDESK_E2E=required but no Chromium at ${browserInfo.path}. Install it (apt-get install -y chromium fonts-wqy-microhei) or set CHROMIUM_PATH.`,
-      );
-    });
-  });
-} else if (!browserInfo.available) {
-  console.warn(missingBrowserBanner(browserInfo.path));
-} else if (browserInfo.disabled) {
-  console.warn('Browser tests skipped: TIDEDESK_E2E=skip.');
-}
-
-const run = browserInfo.available && !browserInfo.disabled;
+const run = browserSuiteGate('browser tests', browserInfo);
 /** An invoice request: SOP `invoice` → skill ecommerce.billing (level 2), which agent1 holds at level 3. */
 const CHINESE_OPENING = '你好，我需要开发票';
 const AGENT_REPLY = 'Hello! Let me check that for you.';
