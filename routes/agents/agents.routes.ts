@@ -1,9 +1,8 @@
 /** @module Route specs for the signed-in staff member: profile and inbox stream. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { TokenResponseSchema } from '#routes/auth/auth.routes.ts';
+import { bearer } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
-
-const bearer = [{ bearerAuth: [] }];
 
 export const MeSchema = TokenResponseSchema.shape.user.openapi('Me');
 

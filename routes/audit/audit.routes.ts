@@ -1,8 +1,7 @@
 /** @module Route specs for the audit log: browse (JSON, paged) and export (CSV or JSON Lines). */
 import { createRoute, z } from '@hono/zod-openapi';
+import { bearer } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
-
-const bearer = [{ bearerAuth: [] }];
 
 /** ISO 8601 (a date or a date-time) or epoch milliseconds → epoch ms. */
 const instant = z

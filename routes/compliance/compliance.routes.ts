@@ -5,23 +5,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CATEGORIES, SEVERITIES } from '#assist/compliance/types.ts';
 import { OVERRIDE_STATUSES, RISK_LEVELS } from '#src/db/schema/compliance.ts';
+import { bearer, body, ok, pathParam } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
 import { RISK_REASONS } from '#src/services/compliance/risk-score.ts';
-
-const bearer = [{ bearerAuth: [] }];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const pathParam = (name: string) =>
-  z
-    .string()
-    .min(1)
-    .max(120)
-    .openapi({ param: { name, in: 'path' } });
 
 /** Longest draft accepted by the check (a paste); the engine itself checks at most 100,000. */
 export const MAX_CHECK_CHARS = 60_000;

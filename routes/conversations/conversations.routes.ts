@@ -3,9 +3,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createSelectSchema } from 'drizzle-zod';
 import { MessagePiiSchema } from '#routes/pii/pii.routes.ts';
 import { CONVERSATION_STATES, conversations, messages } from '#src/db/schema/conversations.ts';
+import { bearer } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
-
-const bearer = [{ bearerAuth: [] }];
 
 export const ConversationSchema = createSelectSchema(conversations).openapi('Conversation');
 export const MessageSchema = createSelectSchema(messages, { pii: MessagePiiSchema.nullable() })

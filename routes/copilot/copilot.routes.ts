@@ -1,12 +1,12 @@
 /** @module Route specs for the co-pilot's tenant side: style guide, golden replies, feedback, metrics, knowledge search. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { FEEDBACK_ACTIONS } from '#src/db/schema/copilot.ts';
+import { bearer } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
 import { METRIC_GROUPS } from '#src/services/copilot/metrics.ts';
 import { StyleGuideSchema as StoredStyleGuideSchema } from '#src/services/copilot/style-guide.ts';
 import { FeedbackSchema } from './suggestions.routes.ts';
 
-const bearer = [{ bearerAuth: [] }];
 const Lang = z.enum(['zh', 'en']);
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({

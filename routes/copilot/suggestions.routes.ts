@@ -1,9 +1,9 @@
 /** @module Route specs for suggested replies on a conversation: JSON, the live stream, feedback. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { FEEDBACK_ACTIONS, SUGGESTION_SOURCES } from '#src/db/schema/copilot.ts';
+import { bearer } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
 
-const bearer = [{ bearerAuth: [] }];
 const Lang = z.enum(['zh', 'en']);
 const Both = z.object({ zh: z.string(), en: z.string() });
 

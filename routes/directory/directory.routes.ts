@@ -5,13 +5,8 @@ import { knowledgeArticles } from '#src/db/schema/knowledge.ts';
 import { certifications, skills } from '#src/db/schema/skills.ts';
 import { sopPhrasings, sopSteps, sops } from '#src/db/schema/sops.ts';
 import { ROLES, users } from '#src/db/schema/users.ts';
+import { bearer, ok } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
-
-const bearer = [{ bearerAuth: [] }];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 export const SkillSchema = createSelectSchema(skills).openapi('Skill');
 export const CertificationSchema = createSelectSchema(certifications)

@@ -1,13 +1,8 @@
 /** @module Route specs for dispatch oversight: the tenant's policy, the supervisor wall, the forecast. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { bearer, ok } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
 import { DispatchSettingsInputSchema, DispatchSettingsSchema } from '#src/services/dispatch/settings.ts';
-
-const bearer = [{ bearerAuth: [] }];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 export const DispatchPolicySchema = DispatchSettingsSchema.openapi('DispatchPolicy');
 export const DispatchPolicyInputSchema = DispatchSettingsInputSchema.openapi('DispatchPolicyInput');

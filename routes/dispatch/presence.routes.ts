@@ -3,13 +3,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createSelectSchema } from 'drizzle-zod';
 import { ConversationSchema } from '#routes/conversations/conversations.routes.ts';
 import { agentShiftOffers, PRESENCE_STATUSES } from '#src/db/schema/dispatch.ts';
+import { bearer, ok } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
-
-const bearer = [{ bearerAuth: [] }];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 export const PresenceSchema = z
   .object({

@@ -1,5 +1,6 @@
 /** @module Route specs for the recruiter side of interviews: settings, campaigns, import, review, fairness. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { bearer } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
 import {
   BatchResultSchema,
@@ -21,7 +22,6 @@ import {
   ThresholdsSchema,
 } from './schemas.ts';
 
-const bearer = [{ bearerAuth: [] }];
 const tags = ['Interviews'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

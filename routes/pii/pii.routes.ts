@@ -1,23 +1,9 @@
 /** @module Route specs for PII: try the detectors, tenant patterns and policy, step policy, reveal. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { CustomPatternSchema, PiiTypeSchema } from '#src/core/pii/index.ts';
+import { bearer, body, ok, pathParam } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
 import { OVERSIGHT_REVEAL_ROLES } from '#src/services/pii/policy.ts';
-
-const bearer = [{ bearerAuth: [] }];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
-});
-const pathParam = (name: string) =>
-  z
-    .string()
-    .min(1)
-    .max(120)
-    .openapi({ param: { name, in: 'path' } });
 
 /** The `pii` field of a stored message: where its masks are and which vault entries hold the values. */
 export const MessagePiiSchema = z

@@ -2,11 +2,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createSelectSchema } from 'drizzle-zod';
 import { EVAL_PROVIDERS, evalRuns, goldenCases, RUN_CASE_SOURCES } from '#src/db/schema/qa.ts';
+import { bearer } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
 import { DRAFT_SUITES } from '#src/services/qa/case-drafts.ts';
 import { SUITE_NAMES } from '../../eval/harness/suite.ts';
 
-const bearer = [{ bearerAuth: [] }];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },

@@ -1,8 +1,8 @@
 /** @module Route specs for session lifecycle (refresh, unlock, logout) and tenant session settings. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { bearer } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
 
-const bearer = [{ bearerAuth: [] }];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },

@@ -8,16 +8,13 @@ import {
   TRAINING_KINDS,
   TRAINING_STATUSES,
 } from '#src/db/schema/training.ts';
+import { bearer, body } from '#src/http/openapi.ts';
 import { problemResponses } from '#src/http/problem.ts';
 
-const bearer = [{ bearerAuth: [] }];
 const tags = ['Training'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
-});
-const body = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { 'application/json': { schema } } },
 });
 
 /** A scenario card as stored (the shape of assist/simulator/card.ts ScenarioCardSchema). */
